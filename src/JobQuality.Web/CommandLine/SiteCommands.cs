@@ -1,0 +1,101 @@
+using System.CommandLine;
+using JobQuality.Web.Content.Files;
+using JobQuality.Web.Data;
+using Microsoft.Extensions.Options;
+
+namespace JobQuality.Web.CommandLine;
+
+/// <summary>
+/// The site's command line: the same assembly that serves the site imports and exports content.
+/// Each command runs against the database the site's configuration names.
+/// </summary>
+public static class SiteCommands
+{
+    private static readonly string[] Names = ["import", "export"];
+
+    /// <summary>True when the arguments name a command rather than options for the web server.</summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Names.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "-?");
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Job Quality Center of Excellence: run the site, or manage its content.");
+        root.Subcommands.Add(ImportCommand());
+        root.Subcommands.Add(ExportCommand());
+        return root.Parse(args).InvokeAsync();
+    }
+
+    private static Command ImportCommand()
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "The content folder to import (default: the configured Content:Path).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("import", "Validate every content file, then insert or update them all; nothing is written if any file is invalid.")
+        {
+            path,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = BuildHost();
+            await using var scope = host.Services.CreateAsyncScope();
+            await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(scope.ServiceProvider, cancellationToken);
+            var root = ResolveFolder(host, result.GetValue(path));
+            var outcome = await scope.ServiceProvider.GetRequiredService<ContentImporter>()
+                .ImportAsync(root, ImportMode.AllOrNothing, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                foreach (var problem in outcome.Problems)
+                {
+                    await Console.Error.WriteLineAsync(problem.ToString());
+                }
+
+                await Console.Error.WriteLineAsync(
+                    $"Nothing was imported: {outcome.Problems.Count} problem(s) in {root}.");
+                return 1;
+            }
+
+            Console.WriteLine($"Imported {root}: {outcome.Added} added, {outcome.Updated} updated, {outcome.Unchanged} unchanged.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ExportCommand()
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "The folder to write into (default: the configured Content:Path).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("export", "Write every item in the database out as content files.")
+        {
+            path,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = BuildHost();
+            await using var scope = host.Services.CreateAsyncScope();
+            var root = ResolveFolder(host, result.GetValue(path));
+            var count = await scope.ServiceProvider.GetRequiredService<ContentExporter>().ExportAsync(root, cancellationToken);
+            Console.WriteLine($"Exported {count} item(s) to {root}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddSiteCore();
+        return builder.Build();
+    }
+
+    private static string ResolveFolder(IHost host, string? given) =>
+        given is not null
+            ? Path.GetFullPath(given)
+            : host.Services.GetRequiredService<IOptions<ContentOptions>>().Value
+                .ResolvePath(host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+}

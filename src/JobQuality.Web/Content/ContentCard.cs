@@ -1,0 +1,90 @@
+using System.Linq.Expressions;
+using JobQuality.Web.Exemplars;
+using JobQuality.Web.Research;
+using JobQuality.Web.Toolkit;
+using JobQuality.Web.Webinars;
+
+namespace JobQuality.Web.Content;
+
+/// <summary>An item as it appears in any list: listings, the home page, topics.</summary>
+public sealed class ContentCard
+{
+    public required ContentKind Kind { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Summary { get; init; }
+
+    public bool IsExample { get; init; }
+
+    public DateTime? PublishAt { get; init; }
+
+    public IReadOnlyList<TermLink> Dimensions { get; init; } = [];
+
+    public string? Organization { get; init; }
+
+    public string? Location { get; init; }
+
+    public ResourceType? ResourceType { get; init; }
+
+    public ResearchType? ResearchType { get; init; }
+
+    public DateOnly? PublicationDate { get; init; }
+
+    public DateTime? StartsUtc { get; init; }
+
+    public string? TimeZone { get; init; }
+
+    public string Path => Kind.PathFor(Slug);
+
+    /// <summary>The projection for a query over one kind (or all of them).</summary>
+    public static Expression<Func<T, ContentCard>> ProjectionFor<T>()
+        where T : ContentItem => ProjectionCache<T>.Projection;
+
+    /// <summary>One projection for every list, so a card costs one query whatever its kind.</summary>
+    internal static readonly Expression<Func<ContentItem, ContentCard>> BaseProjection = c => new ContentCard
+    {
+        Kind = c.Kind,
+        Slug = c.Slug,
+        Title = c.Title,
+        Summary = c.Summary,
+        IsExample = c.IsExample,
+        PublishAt = c.PublishAt,
+        Dimensions = c.Dimensions.OrderBy(d => d.Position).Select(d => new TermLink(d.Slug, d.Name)).ToList(),
+        Organization = c is Exemplar ? ((Exemplar)c).Organization : null,
+        Location = c is Exemplar ? ((Exemplar)c).Location : null,
+        ResourceType = c is ToolkitResource ? ((ToolkitResource)c).Type : null,
+        ResearchType = c is ResearchPublication ? ((ResearchPublication)c).Type : null,
+        PublicationDate = c is ResearchPublication ? ((ResearchPublication)c).PublicationDate : null,
+        StartsUtc = c is Webinar ? ((Webinar)c).StartsUtc : null,
+        TimeZone = c is Webinar ? ((Webinar)c).TimeZone : null,
+    };
+}
+
+/// <summary>
+/// EF Core rewrites the projection's parameter with the query's own type; seen as the base type,
+/// the kind tests and casts stay valid for a query over any one kind.
+/// </summary>
+file static class ProjectionCache<T>
+    where T : ContentItem
+{
+    public static readonly Expression<Func<T, ContentCard>> Projection = Rebase();
+
+    private static Expression<Func<T, ContentCard>> Rebase()
+    {
+        var source = ContentCard.BaseProjection;
+        var parameter = Expression.Parameter(typeof(T), "c");
+        var body = new ParameterSwap(source.Parameters[0], Expression.Convert(parameter, typeof(ContentItem))).Visit(source.Body);
+        return Expression.Lambda<Func<T, ContentCard>>(body, parameter);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
+
+/// <summary>A taxonomy term as a link: its slug and its name.</summary>
+public sealed record TermLink(string Slug, string Name);

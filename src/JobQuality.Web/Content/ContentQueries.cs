@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Content;
+
+/// <summary>The queries every kind's pages share.</summary>
+public static class ContentQueries
+{
+    /// <summary>Items a visitor may see at <paramref name="utcNow"/>: scheduled items appear when their time comes.</summary>
+    public static IQueryable<T> PublicAt<T>(this IQueryable<T> items, DateTime utcNow)
+        where T : ContentItem =>
+        items.Where(c => c.Status != ContentStatus.Draft && c.PublishAt <= utcNow);
+
+    public static IQueryable<T> InDimension<T>(this IQueryable<T> items, string? dimension)
+        where T : ContentItem =>
+        dimension is null ? items : items.Where(c => c.Dimensions.Any(d => d.Slug == dimension));
+
+    public static IQueryable<T> Newest<T>(this IQueryable<T> items)
+        where T : ContentItem =>
+        items.OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title);
+
+    /// <summary>One page of cards; a page number past either end gives the nearest real page.</summary>
+    public static async Task<Paged<ContentCard>> ToCardPageAsync<T>(
+        this IQueryable<T> items, int? requestedPage, int pageSize, CancellationToken cancellationToken)
+        where T : ContentItem
+    {
+        var total = await items.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var page = Math.Clamp(requestedPage ?? 1, 1, pageCount);
+        var cards = await items
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToCardsAsync(cancellationToken);
+        return new Paged<ContentCard>(cards, page, pageCount, total);
+    }
+
+    public static Task<List<ContentCard>> ToCardsAsync<T>(this IQueryable<T> items, CancellationToken cancellationToken)
+        where T : ContentItem =>
+        items.AsNoTracking().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);
+}
+
+/// <summary>A page of results and where it sits among the others.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageCount, int Total);

@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "JobQuality";
+
+    /// <summary>
+    /// Registers the database for the configured provider. A configuration that cannot work (an
+    /// unknown provider, no connection string for SQL Server) stops start-up here with a message
+    /// that says what to set.
+    /// </summary>
+    public static IHostApplicationBuilder AddJobQualityData(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!Enum.TryParse<DatabaseProvider>(options.Provider, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is '{options.Provider}'. Set it to 'Sqlite' (the default) or 'SqlServer'.");
+        }
+
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        builder.Services.AddSingleton(new DatabaseSettings(
+            provider,
+            options.MigrateOnStart ?? provider == DatabaseProvider.Sqlite,
+            options.ImportContentWhenEmpty));
+
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
+                builder.Services.AddDbContextPool<JobQualityDbContext, SqliteJobQualityDbContext>(
+                    db => db.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is 'SqlServer' but ConnectionStrings:JobQuality is not set. " +
+                        "Set ConnectionStrings__JobQuality to a SQL Server connection string.");
+                }
+
+                builder.Services.AddDbContextPool<JobQualityDbContext, SqlServerJobQualityDbContext>(
+                    db => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<JobQualityDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>
+    /// A relative SQLite file is placed under the content root (not the shell's working folder),
+    /// and its folder is created, so the default works from any directory.
+    /// </summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/jobquality.db" : configured);
+        if (csb.DataSource != ":memory:" && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(csb.DataSource, contentRoot);
+            var folder = Path.GetDirectoryName(path);
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            csb.DataSource = path;
+        }
+
+        return csb.ToString();
+    }
+}
+
+/// <summary>The database settings resolved at start.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, bool MigrateOnStart, bool ImportContentWhenEmpty);

@@ -1,0 +1,53 @@
+using JobQuality.Web.Content.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace JobQuality.Web.Data;
+
+/// <summary>
+/// Brings the database up to date when the site starts: applies migrations where this instance is
+/// meant to, then fills an empty database from the content folder.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IServiceProvider services,
+    DatabaseSettings settings,
+    IOptions<ContentOptions> contentOptions,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await MigrateAsync(scope.ServiceProvider, cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<JobQualityDbContext>();
+        if (settings.ImportContentWhenEmpty && !await db.Content.AnyAsync(cancellationToken))
+        {
+            var root = contentOptions.Value.ResolvePath(environment.ContentRootPath);
+            LogSeeding(logger, root);
+            var importer = scope.ServiceProvider.GetRequiredService<ContentImporter>();
+            await importer.ImportAsync(root, ImportMode.SkipInvalid, cancellationToken);
+        }
+    }
+
+    /// <summary>Applies pending migrations, where this instance is the one meant to.</summary>
+    public async Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
+    {
+        if (!settings.MigrateOnStart)
+        {
+            return;
+        }
+
+        var db = scopedServices.GetRequiredService<JobQualityDbContext>();
+        LogMigrating(logger, db.GetType().Name);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            db, static async (context, ct) => await context.Database.MigrateAsync(ct), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrating database associated with context {DbContextName}")]
+    private static partial void LogMigrating(ILogger logger, string dbContextName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database holds no content yet; importing {ContentRoot}")]
+    private static partial void LogSeeding(ILogger logger, string contentRoot);
+}

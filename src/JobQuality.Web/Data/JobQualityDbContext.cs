@@ -1,0 +1,65 @@
+using JobQuality.Web.Content;
+using JobQuality.Web.Exemplars;
+using JobQuality.Web.Research;
+using JobQuality.Web.Toolkit;
+using JobQuality.Web.Topics;
+using JobQuality.Web.Webinars;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Data;
+
+/// <summary>
+/// The site's database. Each provider has a subclass of its own so that each keeps its own
+/// migrations; everything else is written once, here.
+/// </summary>
+public abstract class JobQualityDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ContentItem> Content => Set<ContentItem>();
+
+    public DbSet<Exemplar> Exemplars => Set<Exemplar>();
+
+    public DbSet<ToolkitResource> ToolkitResources => Set<ToolkitResource>();
+
+    public DbSet<ResearchPublication> Research => Set<ResearchPublication>();
+
+    public DbSet<Webinar> Webinars => Set<Webinar>();
+
+    public DbSet<Dimension> Dimensions => Set<Dimension>();
+
+    public DbSet<FieldOfPractice> FieldsOfPractice => Set<FieldOfPractice>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenderChangedMarkdown();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenderChangedMarkdown();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JobQualityDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored in UTC; reading it back says so, whatever the provider returns.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <summary>Markdown becomes sanitised HTML here, once per save, whichever path changed it.</summary>
+    private void RenderChangedMarkdown()
+    {
+        foreach (var entry in ChangeTracker.Entries<ContentItem>())
+        {
+            var body = entry.Property(c => c.Body);
+            if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && body.IsModified))
+            {
+                entry.Entity.BodyHtml = MarkdownRenderer.Render(entry.Entity.Body);
+            }
+        }
+    }
+}

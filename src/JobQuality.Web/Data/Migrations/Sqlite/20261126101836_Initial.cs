@@ -1,0 +1,224 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace JobQuality.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Dimensions",
+                columns: table => new
+                {
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dimensions", x => x.Slug);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldsOfPractice",
+                columns: table => new
+                {
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldsOfPractice", x => x.Slug);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContentItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    IsExample = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PublishAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FieldSlug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Profile = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ResearchType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Authors = table.Column<string>(type: "TEXT", nullable: true),
+                    PublicationDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ResourceType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    StartsUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    Speakers = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordingUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SlidesUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    TranscriptUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContentItems_FieldsOfPractice_FieldSlug",
+                        column: x => x.FieldSlug,
+                        principalTable: "FieldsOfPractice",
+                        principalColumn: "Slug",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContentItemDimensions",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DimensionSlug = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentItemDimensions", x => new { x.ContentItemId, x.DimensionSlug });
+                    table.ForeignKey(
+                        name: "FK_ContentItemDimensions_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContentItemDimensions_Dimensions_DimensionSlug",
+                        column: x => x.DimensionSlug,
+                        principalTable: "Dimensions",
+                        principalColumn: "Slug",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ToolkitResourceAudiences",
+                columns: table => new
+                {
+                    ToolkitResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FieldSlug = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToolkitResourceAudiences", x => new { x.ToolkitResourceId, x.FieldSlug });
+                    table.ForeignKey(
+                        name: "FK_ToolkitResourceAudiences_ContentItems_ToolkitResourceId",
+                        column: x => x.ToolkitResourceId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ToolkitResourceAudiences_FieldsOfPractice_FieldSlug",
+                        column: x => x.FieldSlug,
+                        principalTable: "FieldsOfPractice",
+                        principalColumn: "Slug",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Dimensions",
+                columns: new[] { "Slug", "Description", "Name", "Position" },
+                values: new object[,]
+                {
+                    { "benefits", "Health coverage, paid leave and retirement savings that workers can actually afford to use.", "Benefits", 2 },
+                    { "equity-inclusion", "Fair access to good jobs and fair treatment in them, whatever a worker's race, gender or place.", "Equity and inclusion", 5 },
+                    { "legal-rights", "Workplaces that honour wage, safety, leave and anti-discrimination law, and let workers use those rights.", "Legal rights", 4 },
+                    { "scheduling", "Hours that are stable, predictable and enough to live on, set with notice and a say.", "Scheduling", 3 },
+                    { "skills-advancement", "Training on paid time and clear routes to better-paid roles.", "Skills and advancement", 6 },
+                    { "supportive-environment", "Respectful supervision, safety and a culture in which people can do their best work.", "Supportive environment", 7 },
+                    { "wages", "Pay that covers a family's costs, rises with skill and tenure, and arrives in full and on time.", "Wages", 1 },
+                    { "worker-voice", "Real ways for workers to shape decisions, from surveys and committees to unions and ownership.", "Worker voice", 8 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "FieldsOfPractice",
+                columns: new[] { "Slug", "Description", "Name", "Position" },
+                values: new object[,]
+                {
+                    { "business", "Employers and managers who design jobs and set pay, schedules and culture.", "Business", 6 },
+                    { "capital-deployment", "Investors, lenders and CDFIs who decide which businesses get capital and on what terms.", "Capital deployment", 3 },
+                    { "economic-development", "Agencies and partnerships that attract, grow and keep employers in a region.", "Economic development", 2 },
+                    { "higher-education", "Community colleges and universities that prepare people for careers and partner with employers.", "Higher education", 7 },
+                    { "policy", "Lawmakers, agencies and analysts who set the rules and standards of work.", "Policy", 4 },
+                    { "worker-advocacy", "Unions, worker centers and advocates who organise and speak for working people.", "Worker advocacy", 5 },
+                    { "workforce-development", "Boards, training providers and intermediaries that connect people to work.", "Workforce development", 1 }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItemDimensions_DimensionSlug",
+                table: "ContentItemDimensions",
+                column: "DimensionSlug");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_FieldSlug",
+                table: "ContentItems",
+                column: "FieldSlug");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_Kind_Slug",
+                table: "ContentItems",
+                columns: new[] { "Kind", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_PublicationDate",
+                table: "ContentItems",
+                column: "PublicationDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_StartsUtc",
+                table: "ContentItems",
+                column: "StartsUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_Status_PublishAt",
+                table: "ContentItems",
+                columns: new[] { "Status", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToolkitResourceAudiences_FieldSlug",
+                table: "ToolkitResourceAudiences",
+                column: "FieldSlug");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ContentItemDimensions");
+
+            migrationBuilder.DropTable(
+                name: "ToolkitResourceAudiences");
+
+            migrationBuilder.DropTable(
+                name: "Dimensions");
+
+            migrationBuilder.DropTable(
+                name: "ContentItems");
+
+            migrationBuilder.DropTable(
+                name: "FieldsOfPractice");
+        }
+    }
+}

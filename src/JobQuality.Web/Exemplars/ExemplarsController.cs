@@ -1,0 +1,57 @@
+using JobQuality.Web.Content;
+using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Exemplars;
+
+[Route("exemplars")]
+public sealed class ExemplarsController(JobQualityDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? dimension, string? field, string? type, int? page, CancellationToken cancellationToken)
+    {
+        var byDimension = await ListingFilters.DimensionAsync(db, dimension, cancellationToken);
+        var byField = await ListingFilters.FieldAsync(db, "field", "Field of practice", field, cancellationToken);
+        var byProfile = ListingFilters.Choice<ExemplarProfile>("type", "Person or organization", type);
+
+        var exemplars = db.Exemplars.PublicAt(clock.UtcDateTime())
+            .InDimension(byDimension.Selected)
+            .WhereChoice<Exemplar, ExemplarProfile>(byProfile, profile => e => e.Profile == profile);
+        if (byField.Selected is { } fieldSlug)
+        {
+            exemplars = exemplars.Where(e => e.FieldSlug == fieldSlug);
+        }
+
+        return View("Listing", new ContentListing
+        {
+            Kind = ContentKind.Exemplar,
+            Introduction = "People and organisations, across fields and places, who are making jobs better: what they did, how, and what others can take from it.",
+            Results = await exemplars.OrderBy(e => e.Title).ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
+            Filters = [byDimension, byField, byProfile],
+        });
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken)
+    {
+        var exemplar = await db.Exemplars.AsNoTracking().PublicAt(clock.UtcDateTime())
+            .Include(e => e.Dimensions)
+            .Include(e => e.Field)
+            .SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (exemplar is null)
+        {
+            return NotFound();
+        }
+
+        return View("ContentDetails", ContentPage.From(exemplar,
+            [
+                Fact.Of(exemplar.Profile == ExemplarProfile.Person ? "Works at" : "Organization", exemplar.Organization),
+                Fact.Of("Location", exemplar.Location),
+                exemplar.Field is { } f ? Fact.Of("Field of practice", f.Name, $"/exemplars?field={f.Slug}") : null,
+                Fact.Of("Profile of", exemplar.Profile == ExemplarProfile.Person ? "A person" : "An organization"),
+            ],
+            [FactValue.Link("Visit their website", exemplar.Website)]));
+    }
+}

@@ -1,0 +1,42 @@
+using JobQuality.Web.Content;
+using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Home;
+
+public sealed class HomeController(JobQualityDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcDateTime();
+        var toolkit = db.ToolkitResources.PublicAt(now);
+        return View(new HomePage
+        {
+            Exemplars = await db.Exemplars.PublicAt(now).Newest().Take(3).ToCardsAsync(cancellationToken),
+            Webinars = await db.Webinars.PublicAt(now).Where(w => w.StartsUtc >= now).OrderBy(w => w.StartsUtc).Take(3)
+                .ToCardsAsync(cancellationToken),
+            Research = await db.Research.PublicAt(now).OrderByDescending(r => r.PublicationDate).Take(3)
+                .ToCardsAsync(cancellationToken),
+            Fields = await db.FieldsOfPractice.AsNoTracking().OrderBy(f => f.Position)
+                .Select(f => new FieldEntry(f.Slug, f.Name, f.Description, toolkit.Count(r => r.Audiences.Any(a => a.Slug == f.Slug))))
+                .ToListAsync(cancellationToken),
+        });
+    }
+}
+
+public sealed class HomePage
+{
+    public required IReadOnlyList<ContentCard> Exemplars { get; init; }
+
+    public required IReadOnlyList<ContentCard> Webinars { get; init; }
+
+    public required IReadOnlyList<ContentCard> Research { get; init; }
+
+    public required IReadOnlyList<FieldEntry> Fields { get; init; }
+}
+
+/// <summary>A field of practice as a way into the toolkit.</summary>
+public sealed record FieldEntry(string Slug, string Name, string Description, int ResourceCount);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using JobQuality.Web.Content;
+using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Research;
+
+[Route("research")]
+public sealed class ResearchController(JobQualityDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? dimension, string? type, string? year, int? page, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcDateTime();
+        var byDimension = await ListingFilters.DimensionAsync(db, dimension, cancellationToken);
+        var byType = ListingFilters.Choice<ResearchType>("type", "Type of publication", type);
+        var years = await db.Research.PublicAt(now)
+            .Where(r => r.PublicationDate != null)
+            .Select(r => r.PublicationDate!.Value.Year)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var byYear = FilterChoice.Create("year", "Year", year, years.OrderDescending()
+            .Select(y => y.ToString(CultureInfo.InvariantCulture))
+            .Select(y => new FilterOption(y, y)));
+
+        var research = db.Research.PublicAt(now)
+            .InDimension(byDimension.Selected)
+            .WhereChoice<ResearchPublication, ResearchType>(byType, researchType => r => r.Type == researchType);
+        if (byYear.Selected is { } yearText)
+        {
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 0 and < 9999)
+            {
+                var from = new DateOnly(y, 1, 1);
+                var to = from.AddYears(1);
+                research = research.Where(r => r.PublicationDate >= from && r.PublicationDate < to);
+            }
+            else
+            {
+                research = research.Where(_ => false);
+            }
+        }
+
+        return View("Listing", new ContentListing
+        {
+            Kind = ContentKind.Research,
+            Introduction = "Reports, briefs, evaluations and data on what makes a job good, who holds one, and what works to improve the rest.",
+            Results = await research.OrderByDescending(r => r.PublicationDate).ThenBy(r => r.Title)
+                .ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
+            Filters = [byDimension, byType, byYear],
+        });
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken)
+    {
+        var publication = await db.Research.AsNoTracking().PublicAt(clock.UtcDateTime())
+            .Include(r => r.Dimensions)
+            .SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        if (publication is null)
+        {
+            return NotFound();
+        }
+
+        return View("ContentDetails", ContentPage.From(publication,
+            [
+                Fact.Of("Type", publication.Type.ToLabel(), $"/research?type={publication.Type.ToSlug()}"),
+                Fact.Of("Authors", publication.Authors.Select(a => new FactValue(a))),
+                Fact.Of("Published", publication.PublicationDate?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)),
+            ],
+            [FactValue.Link("Read the publication", publication.Url)]));
+    }
+}

@@ -1,0 +1,23 @@
+using JobQuality.Web.Content;
+
+namespace JobQuality.Web.Research;
+
+/// <summary>A report, brief, evaluation or data release.</summary>
+public sealed class ResearchPublication() : ContentItem(ContentKind.Research)
+{
+    public ResearchType Type { get; set; }
+
+    public List<string> Authors { get; set; } = [];
+
+    public DateOnly? PublicationDate { get; set; }
+
+    public string? Url { get; set; }
+}
+
+public enum ResearchType
+{
+    Report,
+    Brief,
+    Evaluation,
+    Data,
+}

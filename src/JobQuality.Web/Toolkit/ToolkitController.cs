@@ -1,0 +1,57 @@
+using JobQuality.Web.Content;
+using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Toolkit;
+
+[Route("toolkit")]
+public sealed class ToolkitController(JobQualityDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? dimension, string? audience, string? type, int? page, CancellationToken cancellationToken)
+    {
+        var byDimension = await ListingFilters.DimensionAsync(db, dimension, cancellationToken);
+        var byAudience = await ListingFilters.FieldAsync(db, "audience", "Who it is for", audience, cancellationToken);
+        var byType = ListingFilters.Choice<ResourceType>("type", "Type of resource", type);
+
+        var resources = db.ToolkitResources.PublicAt(clock.UtcDateTime())
+            .InDimension(byDimension.Selected)
+            .WhereChoice<ToolkitResource, ResourceType>(byType, resourceType => r => r.Type == resourceType);
+        if (byAudience.Selected is { } audienceSlug)
+        {
+            resources = resources.Where(r => r.Audiences.Any(a => a.Slug == audienceSlug));
+        }
+
+        return View("Listing", new ContentListing
+        {
+            Kind = ContentKind.ToolkitResource,
+            Introduction = "Practical tools and guides for improving the quality of jobs. Choose the dimension you work on and your field to find what fits.",
+            Results = await resources.Newest().ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
+            Filters = [byDimension, byAudience, byType],
+        });
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken)
+    {
+        var resource = await db.ToolkitResources.AsNoTracking().PublicAt(clock.UtcDateTime())
+            .Include(r => r.Dimensions)
+            .Include(r => r.Audiences)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        if (resource is null)
+        {
+            return NotFound();
+        }
+
+        return View("ContentDetails", ContentPage.From(resource,
+            [
+                Fact.Of("Type", resource.Type.ToLabel(), $"/toolkit?type={resource.Type.ToSlug()}"),
+                Fact.Of("Who it is for", resource.Audiences.OrderBy(a => a.Position)
+                    .Select(a => new FactValue(a.Name, $"/toolkit?audience={a.Slug}"))),
+            ],
+            [FactValue.Link("Open the resource", resource.Url)]));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+
+namespace JobQuality.Web.Tests;
+
+/// <summary>The site's assembly run as a command, as an operator would run it.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("jobquality-cli-").FullName;
+
+    private string Database => Path.Combine(_folder, "cli.db");
+
+    [Fact]
+    public async Task Import_of_a_broken_folder_exits_non_zero_naming_each_file_and_problem()
+    {
+        using var content = new ContentFolder()
+            .With("toolkit/fine.md", "---\ntitle: Fine\nsummary: S\n---\nBody")
+            .With("toolkit/no-title.md", "---\nsummary: S\n---\nBody")
+            .With("research/bad-date.md", "---\ntitle: T\nsummary: S\npublished: 31/02/2025\n---\nBody");
+
+        var (code, output, errors) = await RunAsync("import", content.Path);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("toolkit/no-title.md: 'title' is missing", errors, StringComparison.Ordinal);
+        Assert.Contains("research/bad-date.md:4: 'published' is '31/02/2025'", errors, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Imported", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_twice_then_export_writes_the_same_files_back()
+    {
+        var first = await RunAsync("import", Repository.ContentPath);
+        var second = await RunAsync("import", Repository.ContentPath);
+        var exportFolder = Path.Combine(_folder, "export");
+        var export = await RunAsync("export", exportFolder);
+
+        Assert.True(first.Code == 0, first.Errors);
+        Assert.Contains(" added, 0 updated, 0 unchanged", first.Output, StringComparison.Ordinal);
+        Assert.Contains("0 added, 0 updated, ", second.Output, StringComparison.Ordinal);
+        Assert.Equal(0, export.Code);
+        var exported = Directory.GetFiles(exportFolder, "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(exportFolder, f)).Order().ToList();
+        var original = Directory.GetFiles(Repository.ContentPath, "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repository.ContentPath, f))
+            .Where(f => f.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)).Order().ToList();
+        Assert.Equal(original, exported);
+    }
+
+    private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "JobQuality.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__JobQuality"] = $"Data Source={Database}",
+                ["Database__Provider"] = "Sqlite",
+                ["DOTNET_ENVIRONMENT"] = "Testing",
+            },
+        };
+        start.ArgumentList.Add(app);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await errors);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -1,0 +1,152 @@
+using JobQuality.Web.Content;
+using JobQuality.Web.Content.Files;
+using JobQuality.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JobQuality.Web.Tests;
+
+public sealed class ImportTests
+{
+    private const string Valid = "---\ntitle: A sound guide\nsummary: It imports.\ntype: guide\ndimensions: [wages]\naudiences: [business]\n---\n\nBody.\n";
+
+    private static ContentImporter Importer(JobQualityDbContext db) =>
+        new(db, new FakeTimeProvider(SiteFactory.Today), NullLogger<ContentImporter>.Instance);
+
+    public static TheoryData<string, string, int?, string> BrokenFiles() => new()
+    {
+        { "toolkit/bad-yaml.md", "---\ntitle: T\nsummary: one: two\n---\nBody", 3, "malformed YAML" },
+        { "toolkit/unclosed-yaml.md", "---\ntitle: [unclosed\nsummary: x\n---\nBody", null, "malformed YAML" },
+        { "toolkit/no-title.md", "---\nsummary: Has no title.\n---\nBody", null, "'title' is missing" },
+        { "toolkit/empty-title.md", "---\ntitle: \"\"\nsummary: Has an empty title.\n---\nBody", 2, "'title' is empty" },
+        { "toolkit/unknown-dimension.md", "---\ntitle: T\nsummary: S\ndimensions: [wages, happiness]\n---\nBody", 4, "unknown dimension 'happiness'" },
+        { "toolkit/unknown-audience.md", "---\ntitle: T\nsummary: S\naudiences: [astronauts]\n---\nBody", 4, "'astronauts'" },
+        { "exemplars/unknown-field.md", "---\ntitle: T\nsummary: S\nfield: alchemy\n---\nBody", 4, "unknown field of practice 'alchemy'" },
+        { "research/bad-date.md", "---\ntitle: T\nsummary: S\npublished: 2025-13-45\n---\nBody", 4, "'2025-13-45'" },
+        { "webinars/bad-start.md", "---\ntitle: T\nsummary: S\nstarts: next Tuesday\ntimezone: America/New_York\n---\nBody", 4, "'next Tuesday'" },
+        { "webinars/wrong-offset.md", "---\ntitle: T\nsummary: S\nstarts: 2027-07-01T14:00:00-05:00\ntimezone: America/New_York\n---\nBody", 4, "America/New_York is at −04:00" },
+        { "webinars/bad-zone.md", "---\ntitle: T\nsummary: S\nstarts: 2027-07-01T14:00:00-04:00\ntimezone: Mars/Olympus\n---\nBody", 5, "unknown time zone 'Mars/Olympus'" },
+        { "toolkit/bad-type.md", "---\ntitle: T\nsummary: S\ntype: spaceship\n---\nBody", 4, "'spaceship'" },
+        { "toolkit/typo-key.md", "---\ntitle: T\nsummary: S\ndimensons: [wages]\n---\nBody", 4, "unknown key 'dimensons'" },
+        { "toolkit/bad-url.md", "---\ntitle: T\nsummary: S\nurl: javascript:alert(1)\n---\nBody", 4, "not an http or https address" },
+        { "toolkit/Bad_Slug.md", "---\ntitle: T\nsummary: S\n---\nBody", null, "not a valid slug" },
+        { "toolkit/no-front-matter.md", "Just a body.", 1, "must start with a line '---'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public async Task Each_kind_of_problem_names_the_file_the_line_and_the_value_and_nothing_is_imported(
+        string file, string text, int? line, string message)
+    {
+        using var folder = new ContentFolder().With("toolkit/sound.md", Valid).With(file, text);
+        await using var database = await EmptyDatabase.CreateAsync();
+
+        var result = await Importer(database.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(file, problem.File);
+        Assert.Equal(line, problem.Line);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await database.Context.Content.CountAsync());
+    }
+
+    [Fact]
+    public async Task Two_files_claiming_one_slug_are_both_reported()
+    {
+        using var folder = new ContentFolder()
+            .With("toolkit/first.md", "---\ntitle: First\nsummary: S\nslug: shared\n---\nBody")
+            .With("toolkit/shared.md", "---\ntitle: Second\nsummary: S\n---\nBody");
+        await using var database = await EmptyDatabase.CreateAsync();
+
+        var result = await Importer(database.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+
+        Assert.Equal(["toolkit/first.md", "toolkit/shared.md"], result.Problems.Select(p => p.File).Order());
+        Assert.All(result.Problems, p => Assert.Contains("duplicate slug 'shared'", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task On_first_start_the_sound_files_are_imported_and_the_broken_ones_reported()
+    {
+        using var folder = new ContentFolder()
+            .With("toolkit/sound.md", Valid)
+            .With("toolkit/broken.md", "---\nsummary: no title\n---\n");
+        await using var database = await EmptyDatabase.CreateAsync();
+
+        var result = await Importer(database.Context).ImportAsync(folder.Path, ImportMode.SkipInvalid, default);
+
+        Assert.Equal("toolkit/broken.md", Assert.Single(result.Problems).File);
+        Assert.Equal(["sound"], await database.Context.Content.Select(c => c.Slug).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Importing_the_same_files_twice_changes_nothing()
+    {
+        await using var database = await EmptyDatabase.CreateAsync();
+        var first = await Importer(database.Context).ImportAsync(Repository.ContentPath, ImportMode.AllOrNothing, default);
+        var before = await database.Context.Content.AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.UpdatedAt, c.BodyHtml }).ToListAsync();
+
+        var second = await Importer(database.Context).ImportAsync(Repository.ContentPath, ImportMode.AllOrNothing, default);
+
+        Assert.True(first.Succeeded, string.Join('\n', first.Problems));
+        Assert.True(first.Added >= 32);
+        Assert.Equal((0, 0, first.Added), (second.Added, second.Updated, second.Unchanged));
+        var after = await database.Context.Content.AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.UpdatedAt, c.BodyHtml }).ToListAsync();
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task A_changed_file_updates_its_item_in_place()
+    {
+        using var folder = new ContentFolder().With("toolkit/sound.md", Valid);
+        await using var database = await EmptyDatabase.CreateAsync();
+        await Importer(database.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+
+        folder.With("toolkit/sound.md", Valid.Replace("[wages]", "[wages, scheduling]", StringComparison.Ordinal)
+            .Replace("Body.", "A **new** body.", StringComparison.Ordinal));
+        var result = await Importer(database.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+
+        Assert.Equal((0, 1), (result.Added, result.Updated));
+        var item = await database.Context.Content.AsNoTracking().Include(c => c.Dimensions).SingleAsync();
+        Assert.Equal(["scheduling", "wages"], item.Dimensions.Select(d => d.Slug).Order());
+        Assert.Contains("<strong>new</strong>", item.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_an_empty_database_gives_the_same_content()
+    {
+        await using var source = await EmptyDatabase.CreateAsync();
+        await Importer(source.Context).ImportAsync(Repository.ContentPath, ImportMode.AllOrNothing, default);
+        source.Context.Add(new Research.ResearchPublication
+        {
+            Slug = "a-draft", Title = "Draft: with a colon", Summary = "Multi\nline", Body = "| a | b |\n|---|---|\n| 1 | 2 |",
+            Status = ContentStatus.Draft, CreatedAt = SiteFactory.Today.UtcDateTime, UpdatedAt = SiteFactory.Today.UtcDateTime,
+        });
+        await source.Context.SaveChangesAsync();
+        using var exported = new ContentFolder();
+
+        var count = await new ContentExporter(source.Context).ExportAsync(exported.Path, default);
+        await using var target = await EmptyDatabase.CreateAsync();
+        var result = await Importer(target.Context).ImportAsync(exported.Path, ImportMode.AllOrNothing, default);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
+        Assert.Equal(count, result.Added);
+        var expected = await Snapshot(source.Context);
+        var actual = await Snapshot(target.Context);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (key, file) in expected)
+        {
+            Assert.Equal(file, actual[key]);
+        }
+    }
+
+    /// <summary>Each item as its file and rendered body: every field that an item carries.</summary>
+    private static async Task<Dictionary<string, string>> Snapshot(JobQualityDbContext db) =>
+        (await db.Content.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Dimensions)
+            .Include(c => ((Toolkit.ToolkitResource)c).Audiences)
+            .ToListAsync())
+        .ToDictionary(c => c.Path, c => $"{ContentExporter.ToFile(c)}\n{c.Status}\n{c.BodyHtml}\n{c.PublishAt:O}");
+}

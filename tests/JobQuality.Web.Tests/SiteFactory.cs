@@ -1,0 +1,120 @@
+using JobQuality.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JobQuality.Web.Tests;
+
+/// <summary>
+/// The real site on a real SQLite file of its own, in a folder that is removed afterwards. The
+/// clock is fixed so that "upcoming" and "past" do not drift as the calendar moves on.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Today = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    public SiteFactory()
+    {
+        Folder = Directory.CreateTempSubdirectory("jobquality-tests-").FullName;
+        DatabasePath = Path.Combine(Folder, "data", "jobquality.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Clock { get; } = new(Today);
+
+    /// <summary>The folder imported on first start; the repository's content/ unless a test says otherwise.</summary>
+    public virtual string ContentPath => Repository.ContentPath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:JobQuality", $"Data Source={DatabasePath}");
+        builder.UseSetting("Content:Path", ContentPath);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>A database context on the site's own database, for arranging and checking data.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<JobQualityDbContext, Task<T>> action)
+    {
+        await using var scope = Scope();
+        return await action(scope.ServiceProvider.GetRequiredService<JobQualityDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the system's temporary-file cleanup.
+        }
+    }
+}
+
+/// <summary>Where the repository's own files are.</summary>
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string ContentPath => Path.Combine(Root, "content");
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "JobQuality.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests must run inside the repository (JobQuality.sln not found).");
+    }
+}
+
+/// <summary>Creates and migrates an empty SQLite database of its own, apart from any site.</summary>
+public sealed class EmptyDatabase : IAsyncDisposable
+{
+    private EmptyDatabase(string folder, SqliteJobQualityDbContext context)
+    {
+        Folder = folder;
+        Context = context;
+    }
+
+    public string Folder { get; }
+
+    public SqliteJobQualityDbContext Context { get; }
+
+    public static async Task<EmptyDatabase> CreateAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("jobquality-db-").FullName;
+        var options = new DbContextOptionsBuilder<SqliteJobQualityDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(folder, "empty.db")}")
+            .Options;
+        var context = new SqliteJobQualityDbContext(options);
+        await context.Database.MigrateAsync();
+        return new EmptyDatabase(folder, context);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
