@@ -11,7 +11,7 @@ namespace JobQuality.Web.CommandLine;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] Names = ["import", "export"];
+    private static readonly string[] Names = ["import", "export", "health"];
 
     /// <summary>True when the arguments name a command rather than options for the web server.</summary>
     public static bool IsCommand(string[] args) =>
@@ -22,6 +22,7 @@ public static class SiteCommands
         var root = new RootCommand("Job Quality Center of Excellence: run the site, or manage its content.");
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(ExportCommand());
+        root.Subcommands.Add(HealthCommand());
         return root.Parse(args).InvokeAsync();
     }
 
@@ -81,6 +82,33 @@ public static class SiteCommands
             var count = await scope.ServiceProvider.GetRequiredService<ContentExporter>().ExportAsync(root, cancellationToken);
             Console.WriteLine($"Exported {count} item(s) to {root}.");
             return 0;
+        });
+        return command;
+    }
+
+    /// <summary>A probe for container health checks, where no curl is installed.</summary>
+    private static Command HealthCommand()
+    {
+        var url = new Argument<Uri>("url")
+        {
+            Description = "The health address to ask.",
+            DefaultValueFactory = _ => new Uri("http://localhost:8080/health"),
+        };
+        var command = new Command("health", "Ask a running site whether it is healthy; exits 0 when it is.") { url };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using var response = await http.GetAsync(result.GetValue(url), cancellationToken);
+                Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                return response.IsSuccessStatusCode ? 0 : 1;
+            }
+            catch (HttpRequestException ex)
+            {
+                await Console.Error.WriteLineAsync($"The site did not answer: {ex.Message}");
+                return 1;
+            }
         });
         return command;
     }
