@@ -1,5 +1,10 @@
+using JobQuality.Web.Accounts;
+using JobQuality.Web.Audit;
 using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
+using JobQuality.Web.Editor;
+using JobQuality.Web.Media;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 
@@ -17,6 +22,8 @@ public static class SiteHosting
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.AddEditorAccounts();
         return builder;
     }
 
@@ -30,14 +37,15 @@ public static class SiteHosting
         builder.AddSiteCore();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
 
-        builder.Services.AddControllersWithViews();
-        builder.Services.Configure<RazorViewEngineOptions>(options =>
-        {
-            // Views live beside their controllers, in the folder named for the feature.
-            options.ViewLocationFormats.Clear();
-            options.ViewLocationFormats.Add("/{1}/{0}" + RazorViewEngine.ViewExtension);
-            options.ViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension);
-        });
+        builder.AddEditorSignIn();
+        builder.Services.AddOptions<EditorOptions>().BindConfiguration(EditorOptions.Section);
+        builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
+        builder.Services.Configure<RouteOptions>(options =>
+            options.ConstraintMap[ContentKindRouteConstraint.Name] = typeof(ContentKindRouteConstraint));
+
+        // Every form post must carry the antiforgery token, whichever controller receives it.
+        builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        builder.Services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureFolders()));
         builder.Services.AddRouting(options => options.LowercaseUrls = true);
         return builder;
     }
@@ -53,6 +61,8 @@ public static class SiteHosting
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/health");
         app.MapControllers();
         return app;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JobQuality.Web.Accounts;
 using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace JobQuality.Web.CommandLine;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] Names = ["import", "export", "health"];
+    private static readonly string[] Names = ["import", "export", "health", "users"];
 
     /// <summary>True when the arguments name a command rather than options for the web server.</summary>
     public static bool IsCommand(string[] args) =>
@@ -23,6 +24,7 @@ public static class SiteCommands
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(ExportCommand());
         root.Subcommands.Add(HealthCommand());
+        root.Subcommands.Add(UsersCommand());
         return root.Parse(args).InvokeAsync();
     }
 
@@ -84,6 +86,65 @@ public static class SiteCommands
             return 0;
         });
         return command;
+    }
+
+    private static Command UsersCommand()
+    {
+        var email = new Argument<string>("email") { Description = "The new account's email address." };
+        var role = new Option<string>("--role")
+        {
+            Description = "Admin or Editor.",
+            Required = true,
+        };
+        var create = new Command("create", "Create an editor account; the password is read from standard input.") { email, role };
+        create.SetAction(async (result, cancellationToken) =>
+        {
+            var password = ReadPassword();
+            using var host = BuildHost();
+            await using var scope = host.Services.CreateAsyncScope();
+            await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(scope.ServiceProvider, cancellationToken);
+            var errors = await scope.ServiceProvider.GetRequiredService<EditorAccounts>()
+                .CreateAsync(result.GetValue(email)!, result.GetValue(role)!, password, "command line");
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync(error);
+            }
+
+            if (errors.Count > 0)
+            {
+                return 1;
+            }
+
+            Console.WriteLine($"Created {result.GetValue(email)} as {Roles.Find(result.GetValue(role))}.");
+            return 0;
+        });
+        return new Command("users", "Manage editor accounts.") { create };
+    }
+
+    /// <summary>The first line of standard input; typed without echo when a person is at the terminal.</summary>
+    private static string ReadPassword()
+    {
+        if (Console.IsInputRedirected)
+        {
+            return Console.In.ReadLine() ?? string.Empty;
+        }
+
+        Console.Write("Password: ");
+        var password = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && password.Length > 0)
+            {
+                password.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+
+        Console.WriteLine();
+        return password.ToString();
     }
 
     /// <summary>A probe for container health checks, where no curl is installed.</summary>

@@ -40,6 +40,16 @@ public abstract class ContentItem
 
     public List<Dimension> Dimensions { get; set; } = [];
 
+    /// <summary>When an editor should next check the item is still right.</summary>
+    public DateOnly? ReviewBy { get; set; }
+
+    public DateTime? ReviewedAt { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    /// <summary>Set when an editor deletes the item: it is kept, out of sight, and can be restored.</summary>
+    public DateTime? ArchivedAt { get; set; }
+
     public string Path => Kind.PathFor(Slug);
 
     public bool IsPublicAt(DateTime utcNow) => Status != ContentStatus.Draft && PublishAt <= utcNow;

@@ -19,6 +19,37 @@ public static partial class ContentRules
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && value.Length <= UrlMaxLength;
 
+    /// <summary>A web address, or an address on this site such as an uploaded file (/media/…).</summary>
+    public static bool IsValidLink(string? value) =>
+        IsValidWebAddress(value)
+        || (value is { Length: > 1 and <= UrlMaxLength } && value[0] == '/' && value[1] != '/' && value[1] != '\\'
+            && Uri.TryCreate(value, UriKind.Relative, out _));
+
+    /// <summary>A slug made from a title: "Raise the Floor &amp; Build Ladders!" gives "raise-the-floor-build-ladders".</summary>
+    public static string Slugify(string? title)
+    {
+        var normalized = (title ?? string.Empty).Normalize(System.Text.NormalizationForm.FormD);
+        var plain = new System.Text.StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                plain.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        var slug = NotSlug().Replace(plain.ToString(), "-").Trim('-');
+        if (slug.Length > SlugMaxLength)
+        {
+            slug = slug[..SlugMaxLength].TrimEnd('-');
+        }
+
+        return slug;
+    }
+
+    [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NotSlug();
+
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

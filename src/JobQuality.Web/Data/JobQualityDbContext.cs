@@ -1,9 +1,14 @@
+using JobQuality.Web.Accounts;
+using JobQuality.Web.Audit;
 using JobQuality.Web.Content;
+using JobQuality.Web.Editor;
+using JobQuality.Web.Media;
 using JobQuality.Web.Exemplars;
 using JobQuality.Web.Research;
 using JobQuality.Web.Toolkit;
 using JobQuality.Web.Topics;
 using JobQuality.Web.Webinars;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Data;
@@ -12,7 +17,7 @@ namespace JobQuality.Web.Data;
 /// The site's database. Each provider has a subclass of its own so that each keeps its own
 /// migrations; everything else is written once, here.
 /// </summary>
-public abstract class JobQualityDbContext(DbContextOptions options) : DbContext(options)
+public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDbContext<EditorUser>(options)
 {
     public DbSet<ContentItem> Content => Set<ContentItem>();
 
@@ -28,6 +33,12 @@ public abstract class JobQualityDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<FieldOfPractice> FieldsOfPractice => Set<FieldOfPractice>();
 
+    public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
+
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenderChangedMarkdown();
@@ -40,8 +51,11 @@ public abstract class JobQualityDbContext(DbContextOptions options) : DbContext(
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JobQualityDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JobQualityDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

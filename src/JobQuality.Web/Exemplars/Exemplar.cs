@@ -17,6 +17,9 @@ public sealed class Exemplar() : ContentItem(ContentKind.Exemplar)
     public ExemplarProfile Profile { get; set; }
 
     public string? Website { get; set; }
+
+    /// <summary>A photo of the person or the organisation's logo: an uploaded image or a web address.</summary>
+    public string? ImageUrl { get; set; }
 }
 
 /// <summary>Whether an exemplar profiles a person or an organisation.</summary>

@@ -45,13 +45,18 @@ public sealed class ExemplarsController(JobQualityDbContext db, TimeProvider clo
             return NotFound();
         }
 
-        return View("ContentDetails", ContentPage.From(exemplar,
-            [
-                Fact.Of(exemplar.Profile == ExemplarProfile.Person ? "Works at" : "Organization", exemplar.Organization),
-                Fact.Of("Location", exemplar.Location),
-                exemplar.Field is { } f ? Fact.Of("Field of practice", f.Name, $"/exemplars?field={f.Slug}") : null,
-                Fact.Of("Profile of", exemplar.Profile == ExemplarProfile.Person ? "A person" : "An organization"),
-            ],
-            [FactValue.Link("Visit their website", exemplar.Website)]));
+        return View("ContentDetails", PageFor(exemplar));
     }
+
+    /// <summary>The public page of exemplar; the editor's preview shows the same.</summary>
+    internal static ContentPage PageFor(Exemplar exemplar) =>
+        ContentPage.From(exemplar,
+        [
+            Fact.Of(exemplar.Profile == ExemplarProfile.Person ? "Works at" : "Organization", exemplar.Organization),
+            Fact.Of("Location", exemplar.Location),
+            exemplar.Field is { } f ? Fact.Of("Field of practice", f.Name, $"/exemplars?field={f.Slug}") : null,
+            Fact.Of("Profile of", exemplar.Profile == ExemplarProfile.Person ? "A person" : "An organization"),
+        ],
+        [FactValue.Link("Visit their website", exemplar.Website)],
+        exemplar.ImageUrl);
 }

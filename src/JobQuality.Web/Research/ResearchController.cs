@@ -63,12 +63,16 @@ public sealed class ResearchController(JobQualityDbContext db, TimeProvider cloc
             return NotFound();
         }
 
-        return View("ContentDetails", ContentPage.From(publication,
-            [
-                Fact.Of("Type", publication.Type.ToLabel(), $"/research?type={publication.Type.ToSlug()}"),
-                Fact.Of("Authors", publication.Authors.Select(a => new FactValue(a))),
-                Fact.Of("Published", publication.PublicationDate?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)),
-            ],
-            [FactValue.Link("Read the publication", publication.Url)]));
+        return View("ContentDetails", PageFor(publication));
     }
+
+    /// <summary>The public page of publication; the editor's preview shows the same.</summary>
+    internal static ContentPage PageFor(ResearchPublication publication) =>
+        ContentPage.From(publication,
+        [
+            Fact.Of("Type", publication.Type.ToLabel(), $"/research?type={publication.Type.ToSlug()}"),
+            Fact.Of("Authors", publication.Authors.Select(a => new FactValue(a))),
+            Fact.Of("Published", publication.PublicationDate?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)),
+        ],
+        [FactValue.Link("Download the PDF", publication.PdfUrl), FactValue.Link("Read the publication", publication.Url)]);
 }

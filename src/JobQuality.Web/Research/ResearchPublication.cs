@@ -12,6 +12,9 @@ public sealed class ResearchPublication() : ContentItem(ContentKind.Research)
     public DateOnly? PublicationDate { get; set; }
 
     public string? Url { get; set; }
+
+    /// <summary>The publication as an uploaded PDF.</summary>
+    public string? PdfUrl { get; set; }
 }
 
 public enum ResearchType

@@ -3,7 +3,7 @@ using JobQuality.Web.Content;
 namespace JobQuality.Web.Shared;
 
 /// <summary>The detail page of any kind: the shared fields, plus the facts that kind adds.</summary>
-public sealed class ContentPage
+public sealed record ContentPage
 {
     public required ContentKind Kind { get; init; }
 
@@ -28,8 +28,18 @@ public sealed class ContentPage
     /// <summary>Calls to action such as "Read the publication".</summary>
     public IReadOnlyList<FactValue> Actions { get; init; } = [];
 
-    public static ContentPage From(ContentItem item, IEnumerable<Fact?> facts, IEnumerable<FactValue?> actions) => new()
+    /// <summary>Set when an editor previews the page: the item's status, shown in a banner.</summary>
+    public string? PreviewStatus { get; init; }
+
+    /// <summary>Where the editor goes back to from a preview.</summary>
+    public string? EditPath { get; init; }
+
+    /// <summary>A photo or logo shown beside the title.</summary>
+    public string? ImageUrl { get; init; }
+
+    public static ContentPage From(ContentItem item, IEnumerable<Fact?> facts, IEnumerable<FactValue?> actions, string? imageUrl = null) => new()
     {
+        ImageUrl = imageUrl,
         Kind = item.Kind,
         Slug = item.Slug,
         Title = item.Title,

@@ -46,12 +46,16 @@ public sealed class ToolkitController(JobQualityDbContext db, TimeProvider clock
             return NotFound();
         }
 
-        return View("ContentDetails", ContentPage.From(resource,
-            [
-                Fact.Of("Type", resource.Type.ToLabel(), $"/toolkit?type={resource.Type.ToSlug()}"),
-                Fact.Of("Who it is for", resource.Audiences.OrderBy(a => a.Position)
-                    .Select(a => new FactValue(a.Name, $"/toolkit?audience={a.Slug}"))),
-            ],
-            [FactValue.Link("Open the resource", resource.Url)]));
+        return View("ContentDetails", PageFor(resource));
     }
+
+    /// <summary>The public page of resource; the editor's preview shows the same.</summary>
+    internal static ContentPage PageFor(ToolkitResource resource) =>
+        ContentPage.From(resource,
+        [
+            Fact.Of("Type", resource.Type.ToLabel(), $"/toolkit?type={resource.Type.ToSlug()}"),
+            Fact.Of("Who it is for", resource.Audiences.OrderBy(a => a.Position)
+                .Select(a => new FactValue(a.Name, $"/toolkit?audience={a.Slug}"))),
+        ],
+        [FactValue.Link("Open the resource", resource.Url)]);
 }

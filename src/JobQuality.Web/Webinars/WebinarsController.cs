@@ -38,21 +38,27 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
             return NotFound();
         }
 
+        return View("ContentDetails", PageFor(webinar, now));
+    }
+
+    /// <summary>The public page of webinar; the editor's preview shows the same.</summary>
+    internal static ContentPage PageFor(Webinar webinar, DateTime now)
+    {
         var past = webinar.StartsUtc < now;
-        return View("ContentDetails", ContentPage.From(webinar,
-            [
-                Fact.Of(past ? "Took place" : "When", WebinarTimes.Describe(webinar.StartsUtc, webinar.TimeZone)),
-                Fact.Of("Length", string.Create(CultureInfo.InvariantCulture, $"{webinar.DurationMinutes} minutes")),
-                past ? null : Fact.Of("Seats", webinar.Capacity is { } seats
-                    ? seats.ToString("N0", CultureInfo.InvariantCulture)
-                    : "No limit"),
-                Fact.Of("Speakers", webinar.Speakers.Select(s => new FactValue(s))),
-            ],
-            [
-                FactValue.Link("Watch the recording", webinar.RecordingUrl),
-                FactValue.Link("Download the slides", webinar.SlidesUrl),
-                FactValue.Link("Read the transcript", webinar.TranscriptUrl),
-            ]));
+        return ContentPage.From(webinar,
+        [
+            Fact.Of(past ? "Took place" : "When", WebinarTimes.Describe(webinar.StartsUtc, webinar.TimeZone)),
+            Fact.Of("Length", string.Create(CultureInfo.InvariantCulture, $"{webinar.DurationMinutes} minutes")),
+            past ? null : Fact.Of("Seats", webinar.Capacity is { } seats
+                ? seats.ToString("N0", CultureInfo.InvariantCulture)
+                : "No limit"),
+            Fact.Of("Speakers", webinar.Speakers.Select(s => new FactValue(s))),
+        ],
+        [
+            FactValue.Link("Watch the recording", webinar.RecordingUrl),
+            FactValue.Link("Download the slides", webinar.SlidesUrl),
+            FactValue.Link("Read the transcript", webinar.TranscriptUrl),
+        ]);
     }
 }
 

@@ -48,7 +48,12 @@ public sealed class ContentExporter(JobQualityDbContext db)
             front["dimensions"] = item.Dimensions.OrderBy(d => d.Position).Select(d => d.Slug).ToList();
         }
 
-        if (item.PublishAt is { } publishAt)
+        // Research's publication date is its `published`; for the other kinds it is the publish time.
+        if (item is ResearchPublication { PublicationDate: { } publicationDate })
+        {
+            front["published"] = publicationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else if (item.PublishAt is { } publishAt)
         {
             front["published"] = FormatMoment(publishAt);
         }
@@ -63,6 +68,11 @@ public sealed class ContentExporter(JobQualityDbContext db)
             front["example"] = "true";
         }
 
+        if (item.ReviewBy is { } reviewBy)
+        {
+            front["review-by"] = reviewBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
         switch (item)
         {
             case Exemplar e:
@@ -71,6 +81,7 @@ public sealed class ContentExporter(JobQualityDbContext db)
                 Add(front, "field", e.FieldSlug);
                 front["kind"] = e.Profile.ToSlug();
                 Add(front, "website", e.Website);
+                Add(front, "image", e.ImageUrl);
                 break;
             case ToolkitResource r:
                 front["type"] = r.Type.ToSlug();
@@ -89,6 +100,7 @@ public sealed class ContentExporter(JobQualityDbContext db)
                 }
 
                 Add(front, "url", p.Url);
+                Add(front, "pdf", p.PdfUrl);
                 break;
             case Webinar w:
                 front["starts"] = WebinarTimes.ToIso(w.StartsUtc, w.TimeZone);

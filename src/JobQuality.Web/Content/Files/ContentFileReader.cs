@@ -93,6 +93,7 @@ public static class ContentFileReader
         var published = fm.Moment(PublishedKey);
         var draft = fm.Choice("status", ContentStatus.Published) == ContentStatus.Draft;
         var isExample = fm.Flag("example");
+        var reviewBy = fm.Date("review-by");
         IReadOnlyList<string> audiences = [];
 
         ContentItem item = kind switch
@@ -105,6 +106,7 @@ public static class ContentFileReader
                 FieldSlug = fm.Term("field", Taxonomy.FieldsOfPractice)?.Slug,
                 Profile = fm.Choice("kind", ExemplarProfile.Organization),
                 Website = fm.WebAddress("website"),
+                ImageUrl = fm.Link("image"),
             },
             ContentKind.ToolkitResource => new ToolkitResource
             {
@@ -119,6 +121,7 @@ public static class ContentFileReader
                 Authors = [.. fm.List("authors")],
                 PublicationDate = published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null,
                 Url = fm.WebAddress("url"),
+                PdfUrl = fm.Link("pdf"),
             },
             ContentKind.Webinar => ReadWebinar(fm, slug, title, summary),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -133,6 +136,7 @@ public static class ContentFileReader
 
         item.Body = body;
         item.IsExample = isExample;
+        item.ReviewBy = reviewBy;
         item.PublishAt = published?.UtcDateTime ?? (draft ? null : utcNow);
         item.Status = draft ? ContentStatus.Draft
             : item.PublishAt > utcNow ? ContentStatus.Scheduled

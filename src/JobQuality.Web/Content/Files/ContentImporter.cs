@@ -1,5 +1,4 @@
 using JobQuality.Web.Data;
-using JobQuality.Web.Toolkit;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Content.Files;
@@ -54,8 +53,7 @@ public sealed partial class ContentImporter(JobQualityDbContext db, TimeProvider
         IReadOnlyList<ContentFile> files, DateTime now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var dimensions = await db.Dimensions.ToDictionaryAsync(d => d.Slug, cancellationToken);
-        var fields = await db.FieldsOfPractice.ToDictionaryAsync(f => f.Slug, cancellationToken);
+        var merge = await ContentMerge.CreateAsync(db, cancellationToken);
         var existing = (await db.Content.Include(c => c.Dimensions).ToListAsync(cancellationToken))
             .ToDictionary(c => (c.Kind, c.Slug));
         await db.ToolkitResources.Include(r => r.Audiences).LoadAsync(cancellationToken);
@@ -66,23 +64,12 @@ public sealed partial class ContentImporter(JobQualityDbContext db, TimeProvider
             var incoming = file.Item;
             if (!existing.TryGetValue((incoming.Kind, incoming.Slug), out var item))
             {
-                incoming.CreatedAt = incoming.UpdatedAt = now;
-                incoming.Dimensions = [.. file.Dimensions.Select(d => dimensions[d])];
-                if (incoming is ToolkitResource resource)
-                {
-                    resource.Audiences = [.. file.Audiences.Select(a => fields[a])];
-                }
-
-                db.Add(incoming);
+                merge.Add(incoming, file.Dimensions, file.Audiences, now);
                 added++;
                 continue;
             }
 
-            // Values the file does not carry keep what the database has.
-            incoming.Id = item.Id;
-            incoming.CreatedAt = item.CreatedAt;
-            incoming.UpdatedAt = item.UpdatedAt;
-            incoming.BodyHtml = item.BodyHtml;
+            // A file without a publish time keeps the one the item has.
             if (!file.HasPublishTime)
             {
                 incoming.PublishAt = item.PublishAt ?? incoming.PublishAt;
@@ -92,18 +79,8 @@ public sealed partial class ContentImporter(JobQualityDbContext db, TimeProvider
                 }
             }
 
-            var entry = db.Entry(item);
-            entry.CurrentValues.SetValues(incoming);
-            var changed = entry.Properties.Any(p => p.IsModified);
-            changed |= Replace(item.Dimensions, file.Dimensions, d => d.Slug, slug => dimensions[slug]);
-            if (item is ToolkitResource toolkit)
+            if (merge.Apply(item, incoming, file.Dimensions, file.Audiences, now))
             {
-                changed |= Replace(toolkit.Audiences, file.Audiences, f => f.Slug, slug => fields[slug]);
-            }
-
-            if (changed)
-            {
-                item.UpdatedAt = now;
                 updated++;
             }
             else
@@ -115,18 +92,6 @@ public sealed partial class ContentImporter(JobQualityDbContext db, TimeProvider
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return (added, updated, unchanged);
-    }
-
-    private static bool Replace<T>(List<T> current, IReadOnlyList<string> wanted, Func<T, string> slugOf, Func<string, T> find)
-    {
-        if (current.Select(slugOf).Order(StringComparer.Ordinal).SequenceEqual(wanted.Order(StringComparer.Ordinal)))
-        {
-            return false;
-        }
-
-        current.Clear();
-        current.AddRange(wanted.Select(find));
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content file {File} (line {Line}) cannot be imported: {Problem}")]

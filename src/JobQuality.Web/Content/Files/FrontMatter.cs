@@ -212,6 +212,36 @@ public sealed partial class FrontMatter
         return value;
     }
 
+    /// <summary>A web address or an address on this site, such as an uploaded file.</summary>
+    public string? Link(string key)
+    {
+        var value = Text(key);
+        if (value is not null && !ContentRules.IsValidLink(value))
+        {
+            Problem(key, $"'{key}' is '{value}', which is neither an http(s) address nor an address on this site starting with /");
+            return null;
+        }
+
+        return value;
+    }
+
+    public DateOnly? Date(string key)
+    {
+        var value = Text(key);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Problem(key, $"'{key}' is '{value}', which is not a date such as 2025-03-04");
+        return null;
+    }
+
     public int? Number(string key, int min, int max)
     {
         var value = Text(key);

@@ -28,6 +28,9 @@ public sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentI
 
         builder.HasIndex(c => new { c.Kind, c.Slug }).IsUnique();
         builder.HasIndex(c => new { c.Status, c.PublishAt });
+        builder.HasIndex(c => c.UpdatedAt);
+        builder.HasIndex(c => c.ReviewBy);
+        builder.Property(c => c.ReviewedBy).HasMaxLength(256);
 
         builder.HasMany(c => c.Dimensions)
             .WithMany()
@@ -48,6 +51,7 @@ public sealed class ExemplarConfiguration : IEntityTypeConfiguration<Exemplar>
         builder.Property(e => e.Website).HasMaxLength(ContentRules.UrlMaxLength);
         builder.Property(e => e.FieldSlug).HasMaxLength(ContentRules.SlugMaxLength);
         builder.HasOne(e => e.Field).WithMany().HasForeignKey(e => e.FieldSlug).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.ImageUrl).HasMaxLength(ContentRules.UrlMaxLength);
     }
 }
 
@@ -74,6 +78,7 @@ public sealed class ResearchPublicationConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Type).HasColumnName("ResearchType");
         builder.Property(r => r.Url).HasColumnName("Url").HasMaxLength(ContentRules.UrlMaxLength);
         builder.HasIndex(r => r.PublicationDate);
+        builder.Property(r => r.PdfUrl).HasMaxLength(ContentRules.UrlMaxLength);
     }
 }
 
