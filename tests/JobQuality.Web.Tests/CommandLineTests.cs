@@ -80,3 +80,64 @@ public sealed class CommandLineTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 }
+
+public sealed class UserCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("jobquality-users-").FullName;
+
+    [Fact]
+    public async Task Users_create_makes_an_account_and_explains_each_refusal()
+    {
+        var created = await RunAsync("a long and quiet harbour", "users", "create", "first@jobquality.test", "--role", "Admin");
+        var duplicate = await RunAsync("a long and quiet harbour", "users", "create", "FIRST@jobquality.test", "--role", "Editor");
+        var weak = await RunAsync("short", "users", "create", "second@jobquality.test", "--role", "Editor");
+        var common = await RunAsync("password123456", "users", "create", "third@jobquality.test", "--role", "Editor");
+        var role = await RunAsync("a long and quiet harbour", "users", "create", "fourth@jobquality.test", "--role", "Owner");
+
+        Assert.True(created.Code == 0, created.Errors);
+        Assert.Contains("Created first@jobquality.test as Admin", created.Output, StringComparison.Ordinal);
+        Assert.Equal(1, duplicate.Code);
+        Assert.Contains("already exists", duplicate.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, weak.Code);
+        Assert.Contains("at least 12 characters", weak.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, common.Code);
+        Assert.Contains("too common", common.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, role.Code);
+        Assert.Contains("Unknown role 'Owner'", role.Errors, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Code, string Output, string Errors)> RunAsync(string input, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__JobQuality"] = $"Data Source={Path.Combine(_folder, "users.db")}",
+                ["DOTNET_ENVIRONMENT"] = "Testing",
+            },
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JobQuality.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await errors);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -1,4 +1,5 @@
 using JobQuality.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace JobQuality.Web.Accounts;
@@ -8,6 +9,10 @@ public static class AccountSetup
     /// <summary>Identity for editors: the user store, password and lockout rules, roles.</summary>
     public static IHostApplicationBuilder AddEditorAccounts(this IHostApplicationBuilder builder)
     {
+        // Keys live in the database, so a cookie issued by one instance of the site is valid on all.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("JobQuality")
+            .PersistKeysToDbContext<JobQualityDbContext>();
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         builder.Services
             .AddIdentityCore<EditorUser>(options =>

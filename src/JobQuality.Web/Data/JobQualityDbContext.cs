@@ -8,6 +8,7 @@ using JobQuality.Web.Research;
 using JobQuality.Web.Toolkit;
 using JobQuality.Web.Topics;
 using JobQuality.Web.Webinars;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ namespace JobQuality.Web.Data;
 /// The site's database. Each provider has a subclass of its own so that each keeps its own
 /// migrations; everything else is written once, here.
 /// </summary>
-public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDbContext<EditorUser>(options)
+public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDbContext<EditorUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ContentItem> Content => Set<ContentItem>();
 
@@ -38,6 +39,9 @@ public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDb
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every instance of the site.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -4,6 +4,7 @@ namespace JobQuality.Web.Errors;
 
 /// <summary>Friendly pages for errors; the status code a visitor gets is kept.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken(Order = 1001)] // re-executed for failed posts too; showing an error page changes nothing
 public sealed class ErrorsController : Controller
 {
     [Route("error/{code:int}")]

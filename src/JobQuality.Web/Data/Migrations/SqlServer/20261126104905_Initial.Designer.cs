@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobQuality.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerJobQualityDbContext))]
-    [Migration("20261126103913_Initial")]
+    [Migration("20261126104905_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -467,6 +467,25 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                             Name = "Higher education",
                             Position = 7
                         });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobQuality.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJobQualityDbContext))]
-    [Migration("20261126103849_Initial")]
+    [Migration("20261126104813_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -453,6 +453,23 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                             Name = "Higher education",
                             Position = 7
                         });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
