@@ -4,6 +4,7 @@ using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
 using JobQuality.Web.Editor;
 using JobQuality.Web.Media;
+using JobQuality.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
@@ -57,6 +58,7 @@ public static class SiteHosting
             app.UseExceptionHandler("/error/500");
         }
 
+        app.UseSiteSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
