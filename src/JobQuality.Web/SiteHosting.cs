@@ -33,7 +33,8 @@ public static class SiteHosting
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .Enrich.With<RedactEmailAddresses>());
 
         builder.AddSiteCore();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
@@ -55,7 +56,11 @@ public static class SiteHosting
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = DatabaseOutage.StatusCodeFor,
+            });
         }
 
         app.UseSiteSecurityHeaders();

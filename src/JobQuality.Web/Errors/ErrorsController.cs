@@ -7,11 +7,18 @@ namespace JobQuality.Web.Errors;
 [IgnoreAntiforgeryToken(Order = 1001)] // re-executed for failed posts too; showing an error page changes nothing
 public sealed class ErrorsController : Controller
 {
-    [Route("error/{code:int}")]
-    public IActionResult Show(int code)
+    /// <summary>A status page; without a code, the status the failed request already has (after an exception).</summary>
+    [Route("error/{code:int?}")]
+    public IActionResult Show(int? code)
     {
-        var status = code is >= 400 and <= 599 ? code : 500;
+        var status = code ?? Response.StatusCode;
+        status = status is >= 400 and <= 599 ? status : 500;
         Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
+
         return View("Error", new ErrorPage(status));
     }
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using JobQuality.Web.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace JobQuality.Web.Tests;
+
+public sealed class ReliabilityTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task While_the_database_is_gone_pages_answer_a_friendly_503_and_recover_by_themselves()
+    {
+        var client = site.CreateClient();
+        await client.GetPageAsync("/toolkit");
+        var folder = Path.GetDirectoryName(site.DatabasePath)!;
+        SqliteConnection.ClearAllPools();
+        Directory.Move(folder, folder + "-away");
+        try
+        {
+            var response = await client.GetAsync("/toolkit");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+            var page = await response.DocumentAsync();
+            Assert.Equal("The site is busy for a moment", page.QuerySelector("h1")!.TextContent);
+            Assert.DoesNotContain("Exception", page.Body!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Move(folder + "-away", folder);
+        }
+
+        await client.GetPageAsync("/toolkit");
+    }
+}
+
+public sealed class ConfigurationTests
+{
+    private sealed class Misconfigured(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Oracle", null, "Database:Provider is 'Oracle'")]
+    [InlineData("SqlServer", null, "ConnectionStrings:JobQuality is not set")]
+    public void An_invalid_configuration_stops_start_up_with_a_message_that_says_what_to_set(string provider, string? connection, string message)
+    {
+        using var factory = new Misconfigured(new() { ["Database:Provider"] = provider, ["ConnectionStrings:JobQuality"] = connection });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class LogPrivacyTests
+{
+    [Fact]
+    public void Email_addresses_are_removed_from_every_logged_value()
+    {
+        var template = new MessageTemplateParser().Parse("Registered {Who} for {Webinar} with {Details}");
+        var logEvent = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, template,
+        [
+            new LogEventProperty("Who", new ScalarValue("Ana.Lopez+jq@example.org")),
+            new LogEventProperty("Webinar", new ScalarValue("scheduling-stability-in-retail")),
+            new LogEventProperty("Details", new StructureValue([new LogEventProperty("Contact", new ScalarValue("write to ana@example.org"))])),
+        ]);
+
+        new RedactEmailAddresses().Enrich(logEvent, null!);
+
+        var rendered = logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain("@example.org", rendered, StringComparison.Ordinal);
+        Assert.Contains("scheduling-stability-in-retail", rendered, StringComparison.Ordinal);
+        Assert.Contains(RedactEmailAddresses.Replacement, rendered, StringComparison.Ordinal);
+    }
+}
