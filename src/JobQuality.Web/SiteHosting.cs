@@ -1,5 +1,6 @@
 using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
+using JobQuality.Web.Webinars;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 
@@ -17,6 +18,7 @@ public static class SiteHosting
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
+        builder.AddWebinarRegistration();
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class SiteHosting
 
         builder.AddSiteCore();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
+        builder.AddRegistrationJobs();
 
         builder.Services.AddControllersWithViews();
         builder.Services.Configure<RazorViewEngineOptions>(options =>

@@ -1,5 +1,6 @@
 using JobQuality.Web.Content;
 using JobQuality.Web.Exemplars;
+using JobQuality.Web.Mail;
 using JobQuality.Web.Research;
 using JobQuality.Web.Toolkit;
 using JobQuality.Web.Topics;
@@ -27,6 +28,10 @@ public abstract class JobQualityDbContext(DbContextOptions options) : DbContext(
     public DbSet<Dimension> Dimensions => Set<Dimension>();
 
     public DbSet<FieldOfPractice> FieldsOfPractice => Set<FieldOfPractice>();
+
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

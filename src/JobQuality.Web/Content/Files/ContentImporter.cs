@@ -1,5 +1,6 @@
 using JobQuality.Web.Data;
 using JobQuality.Web.Toolkit;
+using JobQuality.Web.Webinars;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Content.Files;
@@ -83,6 +84,12 @@ public sealed partial class ContentImporter(JobQualityDbContext db, TimeProvider
             incoming.CreatedAt = item.CreatedAt;
             incoming.UpdatedAt = item.UpdatedAt;
             incoming.BodyHtml = item.BodyHtml;
+            if (incoming is Webinar incomingWebinar && item is Webinar storedWebinar)
+            {
+                // Seats taken are the registrations' to count, never a file's.
+                incomingWebinar.SeatsTaken = storedWebinar.SeatsTaken;
+            }
+
             if (!file.HasPublishTime)
             {
                 incoming.PublishAt = item.PublishAt ?? incoming.PublishAt;
