@@ -17,6 +17,10 @@ public sealed record WebinarEvent(
     public static readonly Expression<Func<Webinar, WebinarEvent>> Projection = w => new WebinarEvent(
         w.Id, w.Slug, w.Title, w.Summary, w.StartsUtc, w.DurationMinutes, w.TimeZone, w.RegistrationClosesUtc, w.UpdatedAt);
 
+    private static readonly Func<Webinar, WebinarEvent> FromEntity = Projection.Compile();
+
+    public static WebinarEvent From(Webinar webinar) => FromEntity(webinar);
+
     public DateTime EndsUtc => StartsUtc.AddMinutes(DurationMinutes);
 
     public string Path => $"/webinars/{Slug}";
