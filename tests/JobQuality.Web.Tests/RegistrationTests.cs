@@ -1,7 +1,7 @@
 using System.Net;
 using JobQuality.Web.Webinars;
 using Microsoft.EntityFrameworkCore;
-using static JobQuality.Web.Tests.Webinars;
+using static JobQuality.Web.Tests.WebinarTesting;
 
 namespace JobQuality.Web.Tests;
 

@@ -4,7 +4,7 @@ using JobQuality.Web.Mail;
 using JobQuality.Web.Webinars;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static JobQuality.Web.Tests.Webinars;
+using static JobQuality.Web.Tests.WebinarTesting;
 
 namespace JobQuality.Web.Tests;
 

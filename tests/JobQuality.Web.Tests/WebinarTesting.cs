@@ -9,7 +9,7 @@ using MimeKit;
 namespace JobQuality.Web.Tests;
 
 /// <summary>Arranges webinars and registers for them the way a visitor does: through the page's form.</summary>
-public static class Webinars
+public static class WebinarTesting
 {
     private static int _next;
 
