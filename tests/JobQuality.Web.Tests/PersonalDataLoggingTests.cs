@@ -33,7 +33,8 @@ public sealed class PersonalDataLoggingTests
         Assert.Contains(lines, l => l.Contains("Registration ", StringComparison.Ordinal) && l.Contains("Confirmed", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Sent mail", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Executed DbCommand", StringComparison.Ordinal));
-        foreach (var secret in new[] { "zelda", "quintero", "other.person", "Other Person" })
+        Assert.Contains(lines, l => l.Contains("/cancel/(token)", StringComparison.Ordinal));
+        foreach (var secret in new[] { "zelda", "quintero", "other.person", "Other Person", link.Segments[^1] })
         {
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }

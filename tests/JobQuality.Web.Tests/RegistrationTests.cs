@@ -55,6 +55,46 @@ public sealed class RegistrationTests(SiteFactory site) : IClassFixture<SiteFact
     }
 
     [Fact]
+    public async Task The_same_email_registering_several_times_at_once_gets_one_row()
+    {
+        var webinar = await CreateAsync(site, capacity: 3);
+        var token = await FormTokenAsync(_client, webinar.Path);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            RegisterAsync(_client, webinar.Slug, "Sam Okafor", i % 2 == 0 ? "sam.okafor@example.org" : "SAM.Okafor@example.org", token)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var row = Assert.Single(await RegistrationsAsync(site, webinar.Id));
+        Assert.Equal(RegistrationStatus.Confirmed, row.Status);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Webinars.Where(w => w.Id == webinar.Id).Select(w => w.SeatsTaken).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_a_second_active_registration_for_one_email()
+    {
+        var webinar = await CreateAsync(site, capacity: null);
+        Registration Row(string email, RegistrationStatus status) => new()
+        {
+            WebinarId = webinar.Id, Name = "Twin", Email = email, NormalizedEmail = Registration.Normalize(email),
+            Status = status, RegisteredAt = webinar.PublishAt!.Value, ConsentedAt = webinar.PublishAt!.Value,
+            CancelToken = Registration.NewCancelToken(),
+        };
+
+        await site.WithDbAsync(db =>
+        {
+            db.Registrations.AddRange(Row("twin@example.org", RegistrationStatus.Cancelled), Row("Twin@Example.org", RegistrationStatus.Confirmed));
+            return db.SaveChangesAsync();
+        });
+        var second = site.WithDbAsync(db =>
+        {
+            db.Registrations.Add(Row("TWIN@example.org", RegistrationStatus.Waitlisted));
+            return db.SaveChangesAsync();
+        });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => second);
+    }
+
+    [Fact]
     public async Task The_mailed_cancel_link_asks_first_then_frees_the_seat_for_the_first_on_the_waitlist()
     {
         var webinar = await CreateAsync(site, capacity: 1);

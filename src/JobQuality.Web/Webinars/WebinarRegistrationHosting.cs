@@ -10,6 +10,7 @@ public static class WebinarRegistrationHosting
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section);
+        builder.Services.AddSingleton<Serilog.Core.ILogEventEnricher, CancelLinkRedactor>();
         builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddSingleton<MailDelivery>();
         builder.Services.AddSingleton<RegistrationMail>();
