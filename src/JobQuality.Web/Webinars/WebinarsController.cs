@@ -91,6 +91,11 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
             return NotFound();
         }
 
+        if (status != RegistrationStatus.Cancelled && webinar.StartsUtc <= clock.UtcDateTime())
+        {
+            return View("Notice", StartedNotice(webinar));
+        }
+
         return View("Cancel", new CancelPage(webinar, token, status.Value));
     }
 
@@ -109,8 +114,7 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
         if (webinar.StartsUtc <= clock.UtcDateTime())
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Notice", new WebinarNotice(webinar, "This webinar has already started",
-                "A registration can be cancelled until the webinar starts."));
+            return View("Notice", StartedNotice(webinar));
         }
 
         return await cancel.CancelAsync(webinar, token, cancellationToken) switch
@@ -146,6 +150,9 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
             .Where(w => w.Slug == slug)
             .Select(WebinarEvent.Projection)
             .SingleOrDefaultAsync(cancellationToken);
+
+    private static WebinarNotice StartedNotice(WebinarEvent webinar) =>
+        new(webinar, "This webinar has already started", "A registration can be cancelled until the webinar starts.");
 
     /// <summary>The cancel link is a secret: it must not travel on to other sites or stay in caches.</summary>
     private void KeepTokenPrivate()
