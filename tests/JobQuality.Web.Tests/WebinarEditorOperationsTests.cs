@@ -121,12 +121,13 @@ public sealed class WebinarEditorOperationsTests(SiteFactory site) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_reminder_is_queued_once_per_confirmed_registration_a_day_before()
+    public async Task A_reminder_is_queued_once_per_confirmed_registration_a_day_before_unless_they_registered_within_that_day()
     {
         var tomorrow = await CreateAsync(site, capacity: 1, startsIn: TimeSpan.FromHours(20));
         var later = await CreateAsync(site, capacity: 5, startsIn: TimeSpan.FromDays(3));
-        await RegisterDirectlyAsync(tomorrow, "Soon", "remind.soon@example.org");
-        await RegisterDirectlyAsync(tomorrow, "Waiting", "remind.waiting@example.org");
+        await AddPastRegistrationAsync(tomorrow, "Soon", "remind.soon@example.org", RegistrationStatus.Confirmed);
+        await AddPastRegistrationAsync(tomorrow, "Waiting", "remind.waiting@example.org", RegistrationStatus.Waitlisted);
+        await RegisterDirectlyAsync(tomorrow, "Just Now", "remind.just.now@example.org");
         await RegisterDirectlyAsync(later, "Later", "remind.later@example.org");
         var reminders = site.Services.GetRequiredService<WebinarReminders>();
 
@@ -134,10 +135,10 @@ public sealed class WebinarEditorOperationsTests(SiteFactory site) : IClassFixtu
         await reminders.QueueDueAsync(CancellationToken.None);
 
         var queued = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Subject.StartsWith("Tomorrow:")).Select(m => m.Recipient).ToListAsync());
+            .Where(m => m.Subject.StartsWith("Reminder:")).Select(m => m.Recipient).ToListAsync());
         Assert.Equal(["remind.soon@example.org"], queued.Where(r => r.StartsWith("remind.", StringComparison.Ordinal)));
-        var reminder = (await MailsEventuallyAsync(site, "remind.soon@example.org", 2))
-            .Single(m => m.Subject!.StartsWith("Tomorrow:", StringComparison.Ordinal));
+        var reminder = Assert.Single(await MailsEventuallyAsync(site, "remind.soon@example.org", 1));
+        Assert.Equal($"Reminder: {tomorrow.Title}", reminder.Subject);
         Assert.Single(reminder.Attachments);
         Assert.Contains("/cancel/", reminder.TextBody, StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using JobQuality.Web.Data;
 using JobQuality.Web.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace JobQuality.Web.Webinars;
 
@@ -18,6 +19,7 @@ public sealed partial class RegisterForWebinar(
     JobQualityDbContext db,
     RegistrationMail mail,
     MailOutbox outbox,
+    IOptions<RegistrationOptions> options,
     TimeProvider clock,
     ILogger<RegisterForWebinar> logger)
 {
@@ -69,6 +71,9 @@ public sealed partial class RegisterForWebinar(
             Status = seated ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted,
             ConfirmedAt = seated ? now : null,
             CancelToken = Registration.NewCancelToken(),
+
+            // Registering within a day of the start, the confirmation is the reminder.
+            ReminderQueuedAt = webinar.StartsUtc - now <= options.Value.ReminderLeadTime ? now : null,
         };
         db.Registrations.Add(registration);
         await db.SaveChangesAsync(cancellationToken);

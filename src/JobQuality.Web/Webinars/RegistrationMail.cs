@@ -42,7 +42,7 @@ public sealed class RegistrationMail(IOptions<SiteOptions> site, TimeProvider cl
                 $"A seat at \"{webinar.Title}\" has become free, and it is yours: your registration is confirmed.",
                 true),
             RegistrationMailKind.Reminder => (
-                $"Tomorrow: {webinar.Title}",
+                $"Reminder: {webinar.Title}",
                 $"A reminder that \"{webinar.Title}\" starts in less than a day.",
                 true),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
