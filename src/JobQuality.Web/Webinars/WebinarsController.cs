@@ -165,8 +165,7 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
     {
         var now = clock.UtcDateTime();
         var past = webinar.StartsUtc < now;
-        var closes = webinar.RegistrationClosesUtc ?? webinar.StartsUtc;
-        var open = now < closes && !past;
+        var open = WebinarEvent.From(webinar).IsOpenForRegistrationAt(now);
         var content = ContentPage.From(webinar,
             [
                 Fact.Of(past ? "Took place" : "When", WebinarTimes.Describe(webinar.StartsUtc, webinar.TimeZone)),
@@ -174,7 +173,7 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
                 past ? null : Fact.Of("Seats", Seats(webinar)),
                 past || webinar.RegistrationClosesUtc is null
                     ? null
-                    : Fact.Of("Registration closes", WebinarTimes.Describe(closes, webinar.TimeZone)),
+                    : Fact.Of("Registration closes", WebinarTimes.Describe(webinar.RegistrationClosesUtc.Value, webinar.TimeZone)),
                 Fact.Of("Speakers", webinar.Speakers.Select(s => new FactValue(s))),
             ],
             [
