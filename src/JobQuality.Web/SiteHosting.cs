@@ -6,6 +6,7 @@ using JobQuality.Web.Editor;
 using JobQuality.Web.Media;
 using JobQuality.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using JobQuality.Web.Webinars;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 
@@ -25,6 +26,7 @@ public static class SiteHosting
         builder.Services.AddScoped<ContentExporter>();
         builder.Services.AddScoped<AuditLog>();
         builder.AddEditorAccounts();
+        builder.AddWebinarRegistration();
         return builder;
     }
 
@@ -38,6 +40,7 @@ public static class SiteHosting
 
         builder.AddSiteCore();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
+        builder.AddRegistrationJobs();
 
         builder.AddEditorSignIn();
         builder.Services.AddOptions<EditorOptions>().BindConfiguration(EditorOptions.Section);

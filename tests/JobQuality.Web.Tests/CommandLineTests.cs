@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Tests;
 
@@ -44,6 +45,47 @@ public sealed class CommandLineTests : IDisposable
             .Select(f => Path.GetRelativePath(Repository.ContentPath, f))
             .Where(f => f.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)).Order().ToList();
         Assert.Equal(original, exported);
+    }
+
+    [Fact]
+    public async Task Registrations_erase_removes_the_personal_data_of_long_ended_webinars()
+    {
+        Assert.Equal(0, (await RunAsync("import", Repository.ContentPath)).Code);
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Data.SqliteJobQualityDbContext>()
+            .UseSqlite($"Data Source={Database}").Options;
+        int registrationId;
+        await using (var db = new Data.SqliteJobQualityDbContext(options))
+        {
+            var webinar = new Web.Webinars.Webinar
+            {
+                Slug = "long-ago", Title = "Long ago", Summary = "S", Status = Content.ContentStatus.Published,
+                PublishAt = new DateTime(2019, 12, 1, 0, 0, 0, DateTimeKind.Utc),
+                StartsUtc = new DateTime(2020, 1, 15, 15, 0, 0, DateTimeKind.Utc), TimeZone = "America/New_York",
+            };
+            db.Add(webinar);
+            await db.SaveChangesAsync();
+            var registration = new Web.Webinars.Registration
+            {
+                WebinarId = webinar.Id, Name = "Old Registrant", Email = "old@example.org", NormalizedEmail = "OLD@EXAMPLE.ORG",
+                Status = Web.Webinars.RegistrationStatus.Confirmed, RegisteredAt = webinar.StartsUtc.AddDays(-3),
+                ConsentedAt = webinar.StartsUtc.AddDays(-3), CancelToken = Web.Webinars.Registration.NewCancelToken(),
+            };
+            db.Add(registration);
+            await db.SaveChangesAsync();
+            registrationId = registration.Id;
+        }
+
+        var (code, output, errors) = await RunAsync("registrations", "erase");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains("Erased the personal data of 1 registration(s)", output, StringComparison.Ordinal);
+        await using (var db = new Data.SqliteJobQualityDbContext(options))
+        {
+            var erased = await db.Registrations.SingleAsync(r => r.Id == registrationId);
+            Assert.Null(erased.Email);
+            Assert.Null(erased.Name);
+            Assert.Equal(Webinars.RegistrationStatus.Confirmed, erased.Status);
+        }
     }
 
     private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments)

@@ -52,6 +52,25 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task Importing_a_webinar_again_keeps_its_taken_seats_and_reads_when_registration_closes()
+    {
+        const string File = "---\ntitle: Seats\nsummary: S\nstarts: 2027-07-01T14:00:00-04:00\ntimezone: America/New_York\ncapacity: 5\n" +
+            "registration-closes: 2027-06-30T12:00:00-04:00\n---\nBody";
+        using var folder = new ContentFolder().With("webinars/seats.md", File);
+        await using var database = await EmptyDatabase.CreateAsync();
+        await Importer(database.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+        await database.Context.Webinars.ExecuteUpdateAsync(s => s.SetProperty(w => w.SeatsTaken, 3));
+        folder.With("webinars/seats.md", File.Replace("capacity: 5", "capacity: 6", StringComparison.Ordinal));
+
+        var result = await Importer(database.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+
+        Assert.Equal(1, result.Updated);
+        var webinar = await database.Context.Webinars.AsNoTracking().SingleAsync();
+        Assert.Equal((6, 3), (webinar.Capacity, webinar.SeatsTaken));
+        Assert.Equal(new DateTime(2027, 6, 30, 16, 0, 0, DateTimeKind.Utc), webinar.RegistrationClosesUtc);
+    }
+
+    [Fact]
     public async Task Two_files_claiming_one_slug_are_both_reported()
     {
         using var folder = new ContentFolder()

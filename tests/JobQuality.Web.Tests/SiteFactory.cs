@@ -28,6 +28,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Where the site writes each mail as an .eml file when no SMTP server is set.</summary>
+    public string MailFolder => Path.Combine(Folder, "mail");
+
     public FakeTimeProvider Clock { get; } = new(Today);
 
     /// <summary>The folder imported on first start; the repository's content/ unless a test says otherwise.</summary>
@@ -39,6 +42,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:JobQuality", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

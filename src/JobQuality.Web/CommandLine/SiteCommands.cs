@@ -2,6 +2,7 @@ using System.CommandLine;
 using JobQuality.Web.Accounts;
 using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
+using JobQuality.Web.Webinars;
 using Microsoft.Extensions.Options;
 
 namespace JobQuality.Web.CommandLine;
@@ -12,7 +13,7 @@ namespace JobQuality.Web.CommandLine;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] Names = ["import", "export", "health", "users"];
+    private static readonly string[] Names = ["import", "export", "health", "users", "registrations"];
 
     /// <summary>True when the arguments name a command rather than options for the web server.</summary>
     public static bool IsCommand(string[] args) =>
@@ -25,6 +26,7 @@ public static class SiteCommands
         root.Subcommands.Add(ExportCommand());
         root.Subcommands.Add(HealthCommand());
         root.Subcommands.Add(UsersCommand());
+        root.Subcommands.Add(RegistrationsCommand());
         return root.Parse(args).InvokeAsync();
     }
 
@@ -172,6 +174,22 @@ public static class SiteCommands
             }
         });
         return command;
+    }
+
+    private static Command RegistrationsCommand()
+    {
+        var erase = new Command("erase",
+            "Erase the personal data of registrations for webinars that ended more than Registrations:RetentionDays days ago; the counts stay.");
+        erase.SetAction(async (_, cancellationToken) =>
+        {
+            using var host = BuildHost();
+            await using var scope = host.Services.CreateAsyncScope();
+            await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(scope.ServiceProvider, cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<RegistrationEraser>().EraseEndedAsync(cancellationToken);
+            Console.WriteLine($"Erased the personal data of {result.Registrations} registration(s) for {result.Webinars} webinar(s) that ended before {result.EndedBefore:yyyy-MM-dd HH:mm} UTC.");
+            return 0;
+        });
+        return new Command("registrations", "Manage webinar registrations.") { erase };
     }
 
     private static IHost BuildHost()

@@ -1,6 +1,7 @@
 using JobQuality.Web.Data;
 using JobQuality.Web.Toolkit;
 using JobQuality.Web.Topics;
+using JobQuality.Web.Webinars;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Content;
@@ -52,6 +53,11 @@ public sealed class ContentMerge
         incoming.ReviewedAt = item.ReviewedAt;
         incoming.ReviewedBy = item.ReviewedBy;
         incoming.ArchivedAt = item.ArchivedAt;
+        if (incoming is Webinar incomingWebinar && item is Webinar storedWebinar)
+        {
+            // Seats taken are the registrations' to count, never a file's or a form's.
+            incomingWebinar.SeatsTaken = storedWebinar.SeatsTaken;
+        }
 
         var entry = _db.Entry(item);
         entry.CurrentValues.SetValues(incoming);

@@ -4,6 +4,7 @@ using JobQuality.Web.Content;
 using JobQuality.Web.Editor;
 using JobQuality.Web.Media;
 using JobQuality.Web.Exemplars;
+using JobQuality.Web.Mail;
 using JobQuality.Web.Research;
 using JobQuality.Web.Toolkit;
 using JobQuality.Web.Topics;
@@ -42,6 +43,9 @@ public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDb
 
     /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every instance of the site.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -24,5 +24,14 @@ public sealed class Webinar() : ContentItem(ContentKind.Webinar)
 
     public string? TranscriptUrl { get; set; }
 
+    /// <summary>When registration closes, in UTC, if an editor set it; otherwise it closes at the start.</summary>
+    public DateTime? RegistrationClosesUtc { get; set; }
+
+    /// <summary>
+    /// Confirmed registrations. Seats are taken by one conditional update of this counter, so that
+    /// two people can never take the last seat; it is not content and no file carries it.
+    /// </summary>
+    public int SeatsTaken { get; set; }
+
     public DateTime EndsUtc => StartsUtc.AddMinutes(DurationMinutes);
 }

@@ -111,6 +111,11 @@ public sealed class ContentExporter(JobQualityDbContext db)
                     front["capacity"] = capacity.ToString(CultureInfo.InvariantCulture);
                 }
 
+                if (w.RegistrationClosesUtc is { } closes)
+                {
+                    front["registration-closes"] = WebinarTimes.ToIso(closes, w.TimeZone);
+                }
+
                 if (w.Speakers.Count > 0)
                 {
                     front["speakers"] = w.Speakers;

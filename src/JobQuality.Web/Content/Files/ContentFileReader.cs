@@ -181,6 +181,7 @@ public static class ContentFileReader
             }
         }
 
+        webinar.RegistrationClosesUtc = fm.Moment("registration-closes")?.UtcDateTime;
         webinar.StartsUtc = starts?.UtcDateTime ?? default;
         webinar.TimeZone = zoneId ?? string.Empty;
         return webinar;

@@ -5,6 +5,7 @@ using JobQuality.Web.Toolkit;
 using JobQuality.Web.Topics;
 using JobQuality.Web.Webinars;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace JobQuality.Web.Data.Configurations;
@@ -92,5 +93,8 @@ public sealed class WebinarConfiguration : IEntityTypeConfiguration<Webinar>
         builder.Property(w => w.TranscriptUrl).HasMaxLength(ContentRules.UrlMaxLength);
         builder.Ignore(w => w.EndsUtc);
         builder.HasIndex(w => w.StartsUtc);
+
+        // Only the seat operations' conditional updates move the counter; saving an edited webinar never does.
+        builder.Property(w => w.SeatsTaken).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }

@@ -255,6 +255,68 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                     b.ToTable("ContentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("JobQuality.Web.Mail.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarAttachment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("JobQuality.Web.Media.MediaFile", b =>
                 {
                     b.Property<int>("Id")
@@ -450,6 +512,81 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                             Name = "Higher education",
                             Position = 7
                         });
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Webinars.Registration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelToken")
+                        .HasMaxLength(43)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldOfPracticeSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WebinarId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelToken")
+                        .IsUnique()
+                        .HasFilter("[CancelToken] IS NOT NULL");
+
+                    b.HasIndex("FieldOfPracticeSlug");
+
+                    b.HasIndex("WebinarId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Registrations_OneActivePerEmail")
+                        .HasFilter("[Status] <> 'Cancelled' AND [NormalizedEmail] IS NOT NULL");
+
+                    b.HasIndex("WebinarId", "Status", "Id");
+
+                    b.ToTable("Registrations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -711,6 +848,12 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RegistrationClosesUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SlidesUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -760,6 +903,28 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ContentItem");
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Mail.OutboxMessage", b =>
+                {
+                    b.HasOne("JobQuality.Web.Webinars.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Webinars.Registration", b =>
+                {
+                    b.HasOne("JobQuality.Web.Topics.FieldOfPractice", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfPracticeSlug")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("JobQuality.Web.Webinars.Webinar", null)
+                        .WithMany()
+                        .HasForeignKey("WebinarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobQuality.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerJobQualityDbContext))]
-    [Migration("20261126104905_Initial")]
+    [Migration("20261126110610_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -270,6 +270,70 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                     b.ToTable("ContentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("JobQuality.Web.Mail.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CalendarAttachment")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("JobQuality.Web.Media.MediaFile", b =>
                 {
                     b.Property<int>("Id")
@@ -467,6 +531,83 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                             Name = "Higher education",
                             Position = 7
                         });
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Webinars.Registration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancelToken")
+                        .HasMaxLength(43)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(43)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ConsentedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FieldOfPracticeSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("WebinarId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelToken")
+                        .IsUnique()
+                        .HasFilter("[CancelToken] IS NOT NULL");
+
+                    b.HasIndex("FieldOfPracticeSlug");
+
+                    b.HasIndex("WebinarId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Registrations_OneActivePerEmail")
+                        .HasFilter("[Status] <> 'Cancelled' AND [NormalizedEmail] IS NOT NULL");
+
+                    b.HasIndex("WebinarId", "Status", "Id");
+
+                    b.ToTable("Registrations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -735,6 +876,12 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateTime?>("RegistrationClosesUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("int");
+
                     b.Property<string>("SlidesUrl")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -784,6 +931,28 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ContentItem");
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Mail.OutboxMessage", b =>
+                {
+                    b.HasOne("JobQuality.Web.Webinars.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Webinars.Registration", b =>
+                {
+                    b.HasOne("JobQuality.Web.Topics.FieldOfPractice", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfPracticeSlug")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("JobQuality.Web.Webinars.Webinar", null)
+                        .WithMany()
+                        .HasForeignKey("WebinarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

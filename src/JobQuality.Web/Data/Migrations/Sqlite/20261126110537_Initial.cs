@@ -277,7 +277,9 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                     Speakers = table.Column<string>(type: "TEXT", nullable: true),
                     RecordingUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     SlidesUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    TranscriptUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    TranscriptUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RegistrationClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SeatsTaken = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -339,6 +341,44 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Registrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WebinarId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FieldOfPracticeSlug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ConsentedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelToken = table.Column<string>(type: "TEXT", unicode: false, maxLength: 43, nullable: true),
+                    ReminderQueuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Registrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Registrations_ContentItems_WebinarId",
+                        column: x => x.WebinarId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Registrations_FieldsOfPractice_FieldOfPracticeSlug",
+                        column: x => x.FieldOfPracticeSlug,
+                        principalTable: "FieldsOfPractice",
+                        principalColumn: "Slug",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ToolkitResourceAudiences",
                 columns: table => new
                 {
@@ -360,6 +400,37 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                         principalTable: "FieldsOfPractice",
                         principalColumn: "Slug",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    CalendarAttachment = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.InsertData(
@@ -487,6 +558,40 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_RegistrationId",
+                table: "OutboxMessages",
+                column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_CancelToken",
+                table: "Registrations",
+                column: "CancelToken",
+                unique: true,
+                filter: "[CancelToken] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_FieldOfPracticeSlug",
+                table: "Registrations",
+                column: "FieldOfPracticeSlug");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_OneActivePerEmail",
+                table: "Registrations",
+                columns: new[] { "WebinarId", "NormalizedEmail" },
+                unique: true,
+                filter: "[Status] <> 'Cancelled' AND [NormalizedEmail] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_WebinarId_Status_Id",
+                table: "Registrations",
+                columns: new[] { "WebinarId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ToolkitResourceAudiences_FieldSlug",
                 table: "ToolkitResourceAudiences",
                 column: "FieldSlug");
@@ -526,6 +631,9 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                 name: "MediaFiles");
 
             migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "ToolkitResourceAudiences");
 
             migrationBuilder.DropTable(
@@ -536,6 +644,9 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Dimensions");
+
+            migrationBuilder.DropTable(
+                name: "Registrations");
 
             migrationBuilder.DropTable(
                 name: "ContentItems");

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+using static JobQuality.Web.Tests.WebinarTesting;
+
+namespace JobQuality.Web.Tests;
+
+public sealed class PersonalDataLoggingTests
+{
+    [Fact]
+    public async Task No_registrant_email_or_name_reaches_the_logs_through_a_whole_registration()
+    {
+        using var site = new LoggedSiteFactory();
+        using var client = site.CreateClient();
+        var webinar = await CreateAsync(site, capacity: 1);
+        const string email = "Zelda.Quintero@example.org";
+        const string name = "Zelda Quintero-Marsh";
+
+        await RegisterAsync(client, webinar.Slug, name, email, organization: "Quintero Tailoring");
+        await RegisterAsync(client, webinar.Slug, name, email.ToUpperInvariant());
+        await RegisterAsync(client, webinar.Slug, "Other Person", "other.person@example.org");
+        await RegisterAsync(client, webinar.Slug, "", email, consent: false);
+        var mail = (await MailsEventuallyAsync(site, email, 2))[0];
+        var link = CancelLink(mail);
+        var token = (await client.GetPageAsync(link.PathAndQuery)).QuerySelector("form input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        (await client.PostAsync(link.PathAndQuery, form)).EnsureSuccessStatusCode();
+        await MailsEventuallyAsync(site, "other.person@example.org", 2);
+
+        var lines = site.Logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("Registration ", StringComparison.Ordinal) && l.Contains("Confirmed", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Sent mail", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Executed DbCommand", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("/cancel/(token)", StringComparison.Ordinal));
+        foreach (var secret in new[] { "zelda", "quintero", "other.person", "Other Person", link.Segments[^1] })
+        {
+            Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>Every log event, rendered with its properties and exception, as a sink of the site's Serilog logger.</summary>
+    private sealed class LogCapture : ILogEventSink
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+
+        public void Emit(LogEvent logEvent)
+        {
+            var properties = string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}"));
+            Lines.Enqueue($"{logEvent.Level} {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {properties} {logEvent.Exception}");
+        }
+    }
+
+    private sealed class LoggedSiteFactory : SiteFactory
+    {
+        public LogCapture Logs { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Debug");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Debug");
+            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        }
+    }
+}
