@@ -1,5 +1,6 @@
 using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 
@@ -28,6 +29,8 @@ public static class SiteHosting
             .Enrich.FromLogContext());
 
         builder.AddSiteCore();
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        builder.AddPublicFormRateLimits();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
 
         builder.Services.AddControllersWithViews();
@@ -53,6 +56,7 @@ public static class SiteHosting
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health");
         app.MapControllers();
         return app;

@@ -1,4 +1,5 @@
 using JobQuality.Web.Content.Files;
+using JobQuality.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,12 @@ public sealed partial class DatabaseInitializer(
             var importer = scope.ServiceProvider.GetRequiredService<ContentImporter>();
             await importer.ImportAsync(root, ImportMode.SkipInvalid, cancellationToken);
         }
+        else if (!await db.SearchTerms.AnyAsync(cancellationToken) && await db.Content.AnyAsync(cancellationToken))
+        {
+            // Content saved before the index existed: the index is derived, so it is built from the content.
+            var indexed = await SearchIndex.RebuildAsync(db, cancellationToken);
+            LogIndexing(logger, indexed);
+        }
     }
 
     /// <summary>Applies pending migrations, where this instance is the one meant to.</summary>
@@ -47,6 +54,9 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrating database associated with context {DbContextName}")]
     private static partial void LogMigrating(ILogger logger, string dbContextName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The search index was empty; indexed {ItemCount} items")]
+    private static partial void LogIndexing(ILogger logger, int itemCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The database holds no content yet; importing {ContentRoot}")]
     private static partial void LogSeeding(ILogger logger, string contentRoot);

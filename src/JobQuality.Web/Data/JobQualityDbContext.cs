@@ -1,6 +1,8 @@
 using JobQuality.Web.Content;
 using JobQuality.Web.Exemplars;
+using JobQuality.Web.Feedback;
 using JobQuality.Web.Research;
+using JobQuality.Web.Search;
 using JobQuality.Web.Toolkit;
 using JobQuality.Web.Topics;
 using JobQuality.Web.Webinars;
@@ -28,20 +30,44 @@ public abstract class JobQualityDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<FieldOfPractice> FieldsOfPractice => Set<FieldOfPractice>();
 
+    /// <summary>Derived from the content on every save; see <see cref="SearchIndex"/>.</summary>
+    public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+
+    public DbSet<FeedbackMessage> Feedback => Set<FeedbackMessage>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenderChangedMarkdown();
+        var changed = SearchIndex.ChangedItems(ChangeTracker);
+        if (changed.Count > 0)
+        {
+            SearchIndex.Update(this, changed, [.. SearchIndex.ExistingTerms(this, changed)]);
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RenderChangedMarkdown();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changed = SearchIndex.ChangedItems(ChangeTracker);
+        if (changed.Count > 0)
+        {
+            SearchIndex.Update(this, changed, await SearchIndex.ExistingTerms(this, changed).ToListAsync(cancellationToken));
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JobQualityDbContext).Assembly);
+        if (Database.IsSqlServer())
+        {
+            // Terms compare by code point on both providers (SQLite's default), so a prefix range finds the same rows.
+            modelBuilder.Entity<SearchTerm>().Property(t => t.Term).UseCollation("Latin1_General_100_BIN2");
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -3,7 +3,7 @@ using JobQuality.Web.Content;
 namespace JobQuality.Web.Shared;
 
 /// <summary>The detail page of any kind: the shared fields, plus the facts that kind adds.</summary>
-public sealed class ContentPage
+public sealed class ContentPage : IDescribedPage
 {
     public required ContentKind Kind { get; init; }
 
@@ -28,6 +28,8 @@ public sealed class ContentPage
     /// <summary>Calls to action such as "Read the publication".</summary>
     public IReadOnlyList<FactValue> Actions { get; init; } = [];
 
+    public required PageMetadata Metadata { get; init; }
+
     public static ContentPage From(ContentItem item, IEnumerable<Fact?> facts, IEnumerable<FactValue?> actions) => new()
     {
         Kind = item.Kind,
@@ -41,6 +43,14 @@ public sealed class ContentPage
         Dimensions = item.Dimensions.OrderBy(d => d.Position).Select(d => new TermLink(d.Slug, d.Name)).ToList(),
         Facts = facts.OfType<Fact>().Where(f => f.Values.Count > 0).ToList(),
         Actions = actions.OfType<FactValue>().ToList(),
+        Metadata = new PageMetadata
+        {
+            Title = item.Title,
+            Description = item.Summary,
+            Path = item.Path,
+            OpenGraphType = "article",
+            StructuredData = StructuredData.Describe(item),
+        },
     };
 }
 
