@@ -56,11 +56,16 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
     }
 }
 
-public sealed class WebinarsIndex
+public sealed class WebinarsIndex : IDescribedPage
 {
     public required IReadOnlyList<ContentCard> Upcoming { get; init; }
 
     public required Paged<ContentCard> Past { get; init; }
 
     public required FilterChoice Dimension { get; init; }
+
+    public PageMetadata Metadata => PageMetadata.Listing(
+        "Job Quality in Practice webinars",
+        "A webinar series for practitioners across fields: tools and approaches that work, the exemplars behind them, and peers doing the same work elsewhere.",
+        "/webinars");
 }
