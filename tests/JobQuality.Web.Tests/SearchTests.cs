@@ -5,6 +5,7 @@ using JobQuality.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JobQuality.Web.Tests;
 
@@ -166,6 +167,18 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
             item.Title = "Quokka checklist";
             return await db.SaveChangesAsync();
         });
+    }
+
+    [Fact]
+    public async Task A_database_whose_index_is_empty_is_indexed_when_the_site_starts()
+    {
+        var before = (await _client.GetPageAsync("/search?q=zephyr")).CardLinks();
+        await site.WithDbAsync(db => db.SearchTerms.ExecuteDeleteAsync());
+        Assert.Empty((await _client.GetPageAsync("/search?q=zephyr")).CardLinks());
+
+        await site.Services.GetRequiredService<DatabaseInitializer>().StartAsync(CancellationToken.None);
+
+        Assert.Equal(before, (await _client.GetPageAsync("/search?q=zephyr")).CardLinks());
     }
 
     [Fact]
