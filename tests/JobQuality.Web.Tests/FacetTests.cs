@@ -80,6 +80,18 @@ public sealed partial class FacetTests(SiteFactory site) : IClassFixture<SiteFac
         }
     }
 
+    [Fact]
+    public async Task The_webinar_topics_count_upcoming_and_past_webinars_together()
+    {
+        var page = await _client.GetPageAsync("/webinars");
+
+        var dimensions = await site.WithDbAsync(db => db.Webinars.SelectMany(w => w.Dimensions.Select(d => d.Slug)).ToListAsync());
+        foreach (var (slug, count) in Counts(page, "dimension"))
+        {
+            Assert.Equal(dimensions.Count(d => d == slug), count);
+        }
+    }
+
     private static Dictionary<string, int> Counts(IDocument page, string filter) =>
         page.QuerySelectorAll($"select[name='{filter}'] option")
             .Where(o => o.GetAttribute("value") is { Length: > 0 })

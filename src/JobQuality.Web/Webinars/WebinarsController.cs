@@ -14,15 +14,16 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
     public async Task<IActionResult> Index(string? dimension, int? page, CancellationToken cancellationToken)
     {
         var now = clock.UtcDateTime();
-        var byDimension = await ListingFilters.DimensionAsync(db, dimension, cancellationToken);
-        var webinars = db.Webinars.PublicAt(now).InDimension(byDimension.Selected);
+        var (webinars, filters) = await db.Webinars.PublicAt(now).ApplyAsync<Webinar>(
+            [Facets.Terms<Webinar, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), w => w.Dimensions)],
+            cancellationToken);
 
         return View(new WebinarsIndex
         {
             Upcoming = await webinars.Where(w => w.StartsUtc >= now).OrderBy(w => w.StartsUtc).ToCardsAsync(cancellationToken),
             Past = await webinars.Where(w => w.StartsUtc < now).OrderByDescending(w => w.StartsUtc)
                 .ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
-            Dimension = byDimension,
+            Dimension = filters[0],
         });
     }
 
