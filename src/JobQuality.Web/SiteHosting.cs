@@ -7,6 +7,7 @@ using JobQuality.Web.Media;
 using JobQuality.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using JobQuality.Web.Webinars;
+using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 
@@ -39,6 +40,8 @@ public static class SiteHosting
             .Enrich.With<RedactEmailAddresses>());
 
         builder.AddSiteCore();
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        builder.AddPublicFormRateLimits();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
         builder.AddRegistrationJobs();
 
@@ -73,6 +76,7 @@ public static class SiteHosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health");
         app.MapControllers();
         return app;

@@ -1,12 +1,17 @@
 namespace JobQuality.Web;
 
-/// <summary>Facts about the site itself (section <c>Site</c>).</summary>
+/// <summary>Facts about the public site that a request cannot tell (section <c>Site</c>).</summary>
 public sealed class SiteOptions
 {
     public const string Section = "Site";
 
-    /// <summary>The public address, for links that leave the site, such as those in mail.</summary>
-    public Uri BaseUrl { get; set; } = new("http://localhost:5180");
+    /// <summary>The public address: canonical links, the feed, the sitemap, links in mail and calendar files.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5180";
 
-    public Uri Link(string path) => new(BaseUrl, path);
+    /// <summary>The base address without a trailing slash.</summary>
+    public string Root => BaseUrl.TrimEnd('/');
+
+    public string Absolute(string path) => Root + (path.StartsWith('/') ? path : "/" + path);
+
+    public Uri Link(string path) => new(Absolute(path));
 }

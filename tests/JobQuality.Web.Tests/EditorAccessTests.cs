@@ -88,7 +88,7 @@ public sealed class EditorAccessTests(EditorSite site) : IClassFixture<EditorSit
         Assert.Equal("Email", page.QuerySelector("label[for='Email']")!.TextContent.Trim());
         Assert.Equal("Password", page.QuerySelector("label[for='Password']")!.TextContent.Trim());
         Assert.Equal("password", page.QuerySelector("input[name='Password']")!.GetAttribute("type"));
-        Assert.Equal("Log in", page.QuerySelector("form button[type='submit']")!.TextContent.Trim());
+        Assert.Equal("Log in", page.QuerySelector("main form button[type='submit']")!.TextContent.Trim());
     }
 
     [Fact]

@@ -14,6 +14,21 @@ public static class ContentQueries
         where T : ContentItem =>
         dimension is null ? items : items.Where(c => c.Dimensions.Any(d => d.Slug == dimension));
 
+    /// <summary>
+    /// Items of the other kinds that share any of <paramref name="dimensions"/>, most shared first:
+    /// a webinar leads to the tools and research on its topic, and the reverse.
+    /// </summary>
+    public static IQueryable<ContentItem> RelatedTo(
+        this IQueryable<ContentItem> items, ContentKind kind, IReadOnlyList<string> dimensions, int count) =>
+        items.Where(c => c.Kind != kind)
+            .Select(c => new { Item = c, Shared = c.Dimensions.Count(d => dimensions.Contains(d.Slug)) })
+            .Where(x => x.Shared > 0)
+            .OrderByDescending(x => x.Shared)
+            .ThenByDescending(x => x.Item.PublishAt)
+            .ThenBy(x => x.Item.Title)
+            .Select(x => x.Item)
+            .Take(count);
+
     public static IQueryable<T> Newest<T>(this IQueryable<T> items)
         where T : ContentItem =>
         items.OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title);

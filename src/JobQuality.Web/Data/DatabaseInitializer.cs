@@ -1,4 +1,5 @@
 using JobQuality.Web.Content.Files;
+using JobQuality.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +14,10 @@ public sealed partial class DatabaseInitializer(
     DatabaseSettings settings,
     IOptions<ContentOptions> contentOptions,
     IHostEnvironment environment,
-    ILogger<DatabaseInitializer> logger) : IHostedService
+    ILogger<DatabaseInitializer> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Runs before any hosted service starts, so that none of them (the data-protection key ring among them) meets an unmigrated database.</summary>
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         await MigrateAsync(scope.ServiceProvider, cancellationToken);
@@ -26,6 +28,12 @@ public sealed partial class DatabaseInitializer(
             LogSeeding(logger, root);
             var importer = scope.ServiceProvider.GetRequiredService<ContentImporter>();
             await importer.ImportAsync(root, ImportMode.SkipInvalid, cancellationToken);
+        }
+        else if (!await db.SearchTerms.AnyAsync(cancellationToken) && await db.Content.AnyAsync(cancellationToken))
+        {
+            // Content saved before the index existed: the index is derived, so it is built from the content.
+            var indexed = await SearchIndex.RebuildAsync(db, cancellationToken);
+            LogIndexing(logger, indexed);
         }
     }
 
@@ -43,10 +51,21 @@ public sealed partial class DatabaseInitializer(
             db, static async (context, ct) => await context.Database.MigrateAsync(ct), cancellationToken);
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrating database associated with context {DbContextName}")]
     private static partial void LogMigrating(ILogger logger, string dbContextName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The search index was empty; indexed {ItemCount} items")]
+    private static partial void LogIndexing(ILogger logger, int itemCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The database holds no content yet; importing {ContentRoot}")]
     private static partial void LogSeeding(ILogger logger, string contentRoot);

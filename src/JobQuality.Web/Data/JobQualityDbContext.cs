@@ -5,7 +5,9 @@ using JobQuality.Web.Editor;
 using JobQuality.Web.Media;
 using JobQuality.Web.Exemplars;
 using JobQuality.Web.Mail;
+using JobQuality.Web.Feedback;
 using JobQuality.Web.Research;
+using JobQuality.Web.Search;
 using JobQuality.Web.Toolkit;
 using JobQuality.Web.Topics;
 using JobQuality.Web.Webinars;
@@ -46,17 +48,33 @@ public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Registration> Registrations => Set<Registration>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    /// <summary>Derived from the content on every save; see <see cref="SearchIndex"/>.</summary>
+    public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+
+    public DbSet<FeedbackMessage> Feedback => Set<FeedbackMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenderChangedMarkdown();
+        var changed = SearchIndex.ChangedItems(ChangeTracker);
+        if (changed.Count > 0)
+        {
+            SearchIndex.Update(this, changed, [.. SearchIndex.ExistingTerms(this, changed)]);
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RenderChangedMarkdown();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changed = SearchIndex.ChangedItems(ChangeTracker);
+        if (changed.Count > 0)
+        {
+            SearchIndex.Update(this, changed, await SearchIndex.ExistingTerms(this, changed).ToListAsync(cancellationToken));
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

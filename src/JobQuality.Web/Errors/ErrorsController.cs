@@ -1,3 +1,4 @@
+using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JobQuality.Web.Errors;
@@ -23,8 +24,10 @@ public sealed class ErrorsController : Controller
     }
 }
 
-public sealed record ErrorPage(int StatusCode)
+public sealed record ErrorPage(int StatusCode) : IDescribedPage
 {
+    public PageMetadata Metadata => new() { Title = Heading, Description = Advice, NoIndex = true };
+
     public string Heading => StatusCode switch
     {
         404 => "We could not find that page",

@@ -12,24 +12,20 @@ public sealed class ExemplarsController(JobQualityDbContext db, TimeProvider clo
     [HttpGet("")]
     public async Task<IActionResult> Index(string? dimension, string? field, string? type, int? page, CancellationToken cancellationToken)
     {
-        var byDimension = await ListingFilters.DimensionAsync(db, dimension, cancellationToken);
-        var byField = await ListingFilters.FieldAsync(db, "field", "Field of practice", field, cancellationToken);
-        var byProfile = ListingFilters.Choice<ExemplarProfile>("type", "Person or organization", type);
-
-        var exemplars = db.Exemplars.PublicAt(clock.UtcDateTime())
-            .InDimension(byDimension.Selected)
-            .WhereChoice<Exemplar, ExemplarProfile>(byProfile, profile => e => e.Profile == profile);
-        if (byField.Selected is { } fieldSlug)
-        {
-            exemplars = exemplars.Where(e => e.FieldSlug == fieldSlug);
-        }
+        var (exemplars, filters) = await db.Exemplars.PublicAt(clock.UtcDateTime()).ApplyAsync<Exemplar>(
+            [
+                Facets.Terms<Exemplar, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), e => e.Dimensions),
+                Facets.Slug<Exemplar>(await ListingFilters.FieldAsync(db, "field", "Field of practice", field, cancellationToken), e => e.FieldSlug),
+                Facets.Choice<Exemplar, ExemplarProfile>(ListingFilters.Choice<ExemplarProfile>("type", "Person or organization", type), e => e.Profile),
+            ],
+            cancellationToken);
 
         return View("Listing", new ContentListing
         {
             Kind = ContentKind.Exemplar,
             Introduction = "People and organisations, across fields and places, who are making jobs better: what they did, how, and what others can take from it.",
             Results = await exemplars.OrderBy(e => e.Title).ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
-            Filters = [byDimension, byField, byProfile],
+            Filters = filters,
         });
     }
 

@@ -1,12 +1,14 @@
+using System.Text.Json.Nodes;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace JobQuality.Web.Home;
 
-public sealed class HomeController(JobQualityDbContext db, TimeProvider clock) : Controller
+public sealed class HomeController(JobQualityDbContext db, TimeProvider clock, IOptions<SiteOptions> site) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -23,11 +25,29 @@ public sealed class HomeController(JobQualityDbContext db, TimeProvider clock) :
             Fields = await db.FieldsOfPractice.AsNoTracking().OrderBy(f => f.Position)
                 .Select(f => new FieldEntry(f.Slug, f.Name, f.Description, toolkit.Count(r => r.Audiences.Any(a => a.Slug == f.Slug))))
                 .ToListAsync(cancellationToken),
+            Metadata = new PageMetadata
+            {
+                Title = PageMetadata.SiteName,
+                Description = PageMetadata.SiteDescription,
+                Path = "/",
+                StructuredData = new JsonObject
+                {
+                    ["@type"] = "WebSite",
+                    ["name"] = PageMetadata.SiteName,
+                    ["description"] = PageMetadata.SiteDescription,
+                    ["potentialAction"] = new JsonObject
+                    {
+                        ["@type"] = "SearchAction",
+                        ["target"] = site.Value.Absolute("/search?q={search_term_string}"),
+                        ["query-input"] = "required name=search_term_string",
+                    },
+                },
+            },
         });
     }
 }
 
-public sealed class HomePage
+public sealed class HomePage : IDescribedPage
 {
     public required IReadOnlyList<ContentCard> Exemplars { get; init; }
 
@@ -36,6 +56,8 @@ public sealed class HomePage
     public required IReadOnlyList<ContentCard> Research { get; init; }
 
     public required IReadOnlyList<FieldEntry> Fields { get; init; }
+
+    public required PageMetadata Metadata { get; init; }
 }
 
 /// <summary>A field of practice as a way into the toolkit.</summary>

@@ -14,8 +14,6 @@ public sealed class ResearchController(JobQualityDbContext db, TimeProvider cloc
     public async Task<IActionResult> Index(string? dimension, string? type, string? year, int? page, CancellationToken cancellationToken)
     {
         var now = clock.UtcDateTime();
-        var byDimension = await ListingFilters.DimensionAsync(db, dimension, cancellationToken);
-        var byType = ListingFilters.Choice<ResearchType>("type", "Type of publication", type);
         var years = await db.Research.PublicAt(now)
             .Where(r => r.PublicationDate != null)
             .Select(r => r.PublicationDate!.Value.Year)
@@ -25,22 +23,13 @@ public sealed class ResearchController(JobQualityDbContext db, TimeProvider cloc
             .Select(y => y.ToString(CultureInfo.InvariantCulture))
             .Select(y => new FilterOption(y, y)));
 
-        var research = db.Research.PublicAt(now)
-            .InDimension(byDimension.Selected)
-            .WhereChoice<ResearchPublication, ResearchType>(byType, researchType => r => r.Type == researchType);
-        if (byYear.Selected is { } yearText)
-        {
-            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 0 and < 9999)
-            {
-                var from = new DateOnly(y, 1, 1);
-                var to = from.AddYears(1);
-                research = research.Where(r => r.PublicationDate >= from && r.PublicationDate < to);
-            }
-            else
-            {
-                research = research.Where(_ => false);
-            }
-        }
+        var (research, filters) = await db.Research.PublicAt(now).ApplyAsync<ResearchPublication>(
+            [
+                Facets.Terms<ResearchPublication, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), r => r.Dimensions),
+                Facets.Choice<ResearchPublication, ResearchType>(ListingFilters.Choice<ResearchType>("type", "Type of publication", type), r => r.Type),
+                new Facet<ResearchPublication> { Choice = byYear, Apply = items => InYear(items, byYear.Selected) },
+            ],
+            cancellationToken);
 
         return View("Listing", new ContentListing
         {
@@ -48,8 +37,26 @@ public sealed class ResearchController(JobQualityDbContext db, TimeProvider cloc
             Introduction = "Reports, briefs, evaluations and data on what makes a job good, who holds one, and what works to improve the rest.",
             Results = await research.OrderByDescending(r => r.PublicationDate).ThenBy(r => r.Title)
                 .ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
-            Filters = [byDimension, byType, byYear],
+            Filters = filters,
         });
+    }
+
+    /// <summary>Publications of one year; a year that is not a number matches nothing.</summary>
+    private static IQueryable<ResearchPublication> InYear(IQueryable<ResearchPublication> research, string? yearText)
+    {
+        if (yearText is null)
+        {
+            return research;
+        }
+
+        if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 0 and < 9999)
+        {
+            var from = new DateOnly(y, 1, 1);
+            var to = from.AddYears(1);
+            return research.Where(r => r.PublicationDate >= from && r.PublicationDate < to);
+        }
+
+        return research.Where(_ => false);
     }
 
     [HttpGet("{slug}")]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace JobQuality.Web.Shared;
 
 /// <summary>A filterable, paginated list of one kind: exemplars, toolkit or research.</summary>
-public sealed class ContentListing
+public sealed class ContentListing : IDescribedPage
 {
     public required ContentKind Kind { get; init; }
 
@@ -18,6 +18,8 @@ public sealed class ContentListing
     public IReadOnlyList<string> Notices { get; init; } = [];
 
     public string Path => "/" + Kind.Segment();
+
+    public PageMetadata Metadata => PageMetadata.Listing(Kind.PluralName(), Introduction, Path);
 
     public bool IsFiltered => Filters.Any(f => f.Selected is not null);
 
@@ -46,4 +48,8 @@ public sealed record FilterChoice(string Name, string Label, string? Selected, I
     public bool IsUnknown => Selected is not null && Options.All(o => o.Value != Selected);
 }
 
-public sealed record FilterOption(string Value, string Label);
+/// <summary>A choice of a filter; <see cref="Count"/> is how many items it would show, where the listing counts.</summary>
+public sealed record FilterOption(string Value, string Label, int? Count = null)
+{
+    public string Text => Count is { } n ? $"{Label} ({n})" : Label;
+}

@@ -3,7 +3,7 @@ using JobQuality.Web.Content;
 namespace JobQuality.Web.Shared;
 
 /// <summary>The detail page of any kind: the shared fields, plus the facts that kind adds.</summary>
-public sealed record ContentPage
+public sealed record ContentPage : IDescribedPage
 {
     public required ContentKind Kind { get; init; }
 
@@ -28,6 +28,8 @@ public sealed record ContentPage
     /// <summary>Calls to action such as "Read the publication".</summary>
     public IReadOnlyList<FactValue> Actions { get; init; } = [];
 
+    public required PageMetadata Metadata { get; init; }
+
     /// <summary>Set when an editor previews the page: the item's status, shown in a banner.</summary>
     public string? PreviewStatus { get; init; }
 
@@ -51,6 +53,14 @@ public sealed record ContentPage
         Dimensions = item.Dimensions.OrderBy(d => d.Position).Select(d => new TermLink(d.Slug, d.Name)).ToList(),
         Facts = facts.OfType<Fact>().Where(f => f.Values.Count > 0).ToList(),
         Actions = actions.OfType<FactValue>().ToList(),
+        Metadata = new PageMetadata
+        {
+            Title = item.Title,
+            Description = item.Summary,
+            Path = item.Path,
+            OpenGraphType = "article",
+            StructuredData = StructuredData.Describe(item),
+        },
     };
 }
 

@@ -12,24 +12,21 @@ public sealed class ToolkitController(JobQualityDbContext db, TimeProvider clock
     [HttpGet("")]
     public async Task<IActionResult> Index(string? dimension, string? audience, string? type, int? page, CancellationToken cancellationToken)
     {
-        var byDimension = await ListingFilters.DimensionAsync(db, dimension, cancellationToken);
-        var byAudience = await ListingFilters.FieldAsync(db, "audience", "Who it is for", audience, cancellationToken);
-        var byType = ListingFilters.Choice<ResourceType>("type", "Type of resource", type);
-
-        var resources = db.ToolkitResources.PublicAt(clock.UtcDateTime())
-            .InDimension(byDimension.Selected)
-            .WhereChoice<ToolkitResource, ResourceType>(byType, resourceType => r => r.Type == resourceType);
-        if (byAudience.Selected is { } audienceSlug)
-        {
-            resources = resources.Where(r => r.Audiences.Any(a => a.Slug == audienceSlug));
-        }
+        var (resources, filters) = await db.ToolkitResources.PublicAt(clock.UtcDateTime()).ApplyAsync<ToolkitResource>(
+            [
+                Facets.Terms<ToolkitResource, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), r => r.Dimensions),
+                Facets.Terms<ToolkitResource, Topics.FieldOfPractice>(
+                    await ListingFilters.FieldAsync(db, "audience", "Who it is for", audience, cancellationToken), r => r.Audiences),
+                Facets.Choice<ToolkitResource, ResourceType>(ListingFilters.Choice<ResourceType>("type", "Type of resource", type), r => r.Type),
+            ],
+            cancellationToken);
 
         return View("Listing", new ContentListing
         {
             Kind = ContentKind.ToolkitResource,
             Introduction = "Practical tools and guides for improving the quality of jobs. Choose the dimension you work on and your field to find what fits.",
             Results = await resources.Newest().ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
-            Filters = [byDimension, byAudience, byType],
+            Filters = filters,
         });
     }
 

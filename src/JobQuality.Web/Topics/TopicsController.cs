@@ -16,7 +16,7 @@ public sealed class TopicsController(JobQualityDbContext db, TimeProvider clock)
         var topics = await db.Dimensions.AsNoTracking().OrderBy(d => d.Position)
             .Select(d => new TopicSummary(d.Slug, d.Name, d.Description, published.Count(c => c.Dimensions.Any(x => x.Slug == d.Slug))))
             .ToListAsync(cancellationToken);
-        return View(topics);
+        return View(new TopicsIndex(topics));
     }
 
     [HttpGet("{dimension}")]
@@ -37,6 +37,17 @@ public sealed class TopicsController(JobQualityDbContext db, TimeProvider clock)
 
 public sealed record TopicSummary(string Slug, string Name, string Description, int ItemCount);
 
-public sealed record TopicPage(TopicSummary Topic, IReadOnlyList<TopicGroup> Groups);
+public sealed record TopicsIndex(IReadOnlyList<TopicSummary> Topics) : IDescribedPage
+{
+    public PageMetadata Metadata => PageMetadata.Listing(
+        "Dimensions of job quality",
+        "A good job is more than its wage: the eight dimensions of job quality, and the tools, research, exemplars and webinars on each.",
+        "/topics");
+}
+
+public sealed record TopicPage(TopicSummary Topic, IReadOnlyList<TopicGroup> Groups) : IDescribedPage
+{
+    public PageMetadata Metadata => PageMetadata.Listing(Topic.Name, Topic.Description, "/topics/" + Topic.Slug);
+}
 
 public sealed record TopicGroup(ContentKind Kind, IReadOnlyList<ContentCard> Items);

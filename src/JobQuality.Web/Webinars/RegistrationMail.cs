@@ -75,7 +75,7 @@ public sealed class RegistrationMail(IOptions<SiteOptions> site, TimeProvider cl
             RecipientName = registration.Name,
             Subject = subject,
             TextBody = text.ToString(),
-            CalendarAttachment = attachCalendar ? WebinarCalendar.Write(webinar, site.Value.BaseUrl) : null,
+            CalendarAttachment = attachCalendar ? WebinarCalendar.Write(webinar, new Uri(site.Value.Root + "/")) : null,
             CreatedAt = now,
             NextAttemptAt = now,
         };

@@ -3,9 +3,11 @@ using JobQuality.Web.Shared;
 namespace JobQuality.Web.Webinars;
 
 /// <summary>A webinar's page: the content every kind shows, and registration while it is open.</summary>
-public sealed class WebinarPage
+public sealed class WebinarPage : IDescribedPage
 {
     public required ContentPage Content { get; init; }
+
+    public PageMetadata Metadata => Content.Metadata;
 
     /// <summary>The form, while registration is open; otherwise null and <see cref="ClosedNote"/> says why.</summary>
     public RegistrationForm? Form { get; init; }

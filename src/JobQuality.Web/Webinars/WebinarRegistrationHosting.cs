@@ -7,7 +7,6 @@ public static class WebinarRegistrationHosting
     /// <summary>Registration, its mail and its editor operations; shared by the site and its command line.</summary>
     public static IHostApplicationBuilder AddWebinarRegistration(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section);
         builder.Services.AddSingleton<Serilog.Core.ILogEventEnricher, CancelLinkRedactor>();

@@ -20,15 +20,16 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
     public async Task<IActionResult> Index(string? dimension, int? page, CancellationToken cancellationToken)
     {
         var now = clock.UtcDateTime();
-        var byDimension = await ListingFilters.DimensionAsync(db, dimension, cancellationToken);
-        var webinars = db.Webinars.PublicAt(now).InDimension(byDimension.Selected);
+        var (webinars, filters) = await db.Webinars.PublicAt(now).ApplyAsync<Webinar>(
+            [Facets.Terms<Webinar, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), w => w.Dimensions)],
+            cancellationToken);
 
         return View(new WebinarsIndex
         {
             Upcoming = await webinars.Where(w => w.StartsUtc >= now).OrderBy(w => w.StartsUtc).ToCardsAsync(cancellationToken),
             Past = await webinars.Where(w => w.StartsUtc < now).OrderByDescending(w => w.StartsUtc)
                 .ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
-            Dimension = byDimension,
+            Dimension = filters[0],
         });
     }
 
@@ -136,7 +137,7 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
             return NotFound();
         }
 
-        var calendar = Encoding.UTF8.GetBytes(WebinarCalendar.Write(webinar, site.Value.BaseUrl));
+        var calendar = Encoding.UTF8.GetBytes(WebinarCalendar.Write(webinar, new Uri(site.Value.Root + "/")));
         return File(calendar, WebinarCalendar.MediaType + "; charset=utf-8", $"{webinar.Slug}.ics");
     }
 
@@ -214,11 +215,16 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
     };
 }
 
-public sealed class WebinarsIndex
+public sealed class WebinarsIndex : IDescribedPage
 {
     public required IReadOnlyList<ContentCard> Upcoming { get; init; }
 
     public required Paged<ContentCard> Past { get; init; }
 
     public required FilterChoice Dimension { get; init; }
+
+    public PageMetadata Metadata => PageMetadata.Listing(
+        "Job Quality in Practice webinars",
+        "A webinar series for practitioners across fields: tools and approaches that work, the exemplars behind them, and peers doing the same work elsewhere.",
+        "/webinars");
 }

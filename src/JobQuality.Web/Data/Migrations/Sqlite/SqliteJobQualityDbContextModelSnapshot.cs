@@ -255,6 +255,40 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                     b.ToTable("ContentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("JobQuality.Web.Feedback.FeedbackMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("Feedback", (string)null);
+                });
+
             modelBuilder.Entity("JobQuality.Web.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -355,6 +389,25 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MediaFiles", (string)null);
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Search.SearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("SearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("JobQuality.Web.Topics.Dimension", b =>
@@ -911,6 +964,17 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Search.SearchTerm", b =>
+                {
+                    b.HasOne("JobQuality.Web.Content.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ContentItem");
                 });
 
             modelBuilder.Entity("JobQuality.Web.Webinars.Registration", b =>

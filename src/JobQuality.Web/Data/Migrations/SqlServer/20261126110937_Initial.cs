@@ -100,6 +100,23 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Topic = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FieldsOfPractice",
                 columns: table => new
                 {
@@ -379,6 +396,25 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchTerms",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<int>(type: "int", nullable: false),
+                    Term = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Weight = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchTerms", x => new { x.Term, x.ContentItemId });
+                    table.ForeignKey(
+                        name: "FK_SearchTerms_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ToolkitResourceAudiences",
                 columns: table => new
                 {
@@ -554,6 +590,11 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_ReceivedAt",
+                table: "Feedback",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediaFiles_FileName",
                 table: "MediaFiles",
                 column: "FileName",
@@ -594,6 +635,11 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                 columns: new[] { "WebinarId", "Status", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchTerms_ContentItemId",
+                table: "SearchTerms",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ToolkitResourceAudiences_FieldSlug",
                 table: "ToolkitResourceAudiences",
                 column: "FieldSlug");
@@ -630,10 +676,16 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Feedback");
+
+            migrationBuilder.DropTable(
                 name: "MediaFiles");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "SearchTerms");
 
             migrationBuilder.DropTable(
                 name: "ToolkitResourceAudiences");

@@ -100,6 +100,23 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FieldsOfPractice",
                 columns: table => new
                 {
@@ -379,6 +396,25 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchTerms",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchTerms", x => new { x.Term, x.ContentItemId });
+                    table.ForeignKey(
+                        name: "FK_SearchTerms_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ToolkitResourceAudiences",
                 columns: table => new
                 {
@@ -552,6 +588,11 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_ReceivedAt",
+                table: "Feedback",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediaFiles_FileName",
                 table: "MediaFiles",
                 column: "FileName",
@@ -592,6 +633,11 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                 columns: new[] { "WebinarId", "Status", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchTerms_ContentItemId",
+                table: "SearchTerms",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ToolkitResourceAudiences_FieldSlug",
                 table: "ToolkitResourceAudiences",
                 column: "FieldSlug");
@@ -628,10 +674,16 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Feedback");
+
+            migrationBuilder.DropTable(
                 name: "MediaFiles");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "SearchTerms");
 
             migrationBuilder.DropTable(
                 name: "ToolkitResourceAudiences");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobQuality.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerJobQualityDbContext))]
-    [Migration("20261126110610_Initial")]
+    [Migration("20261126110937_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -270,6 +270,42 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                     b.ToTable("ContentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("JobQuality.Web.Feedback.FeedbackMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("Feedback", (string)null);
+                });
+
             modelBuilder.Entity("JobQuality.Web.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -374,6 +410,26 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("MediaFiles", (string)null);
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Search.SearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("int");
+
+                    b.HasKey("Term", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("SearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("JobQuality.Web.Topics.Dimension", b =>
@@ -939,6 +995,17 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Search.SearchTerm", b =>
+                {
+                    b.HasOne("JobQuality.Web.Content.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ContentItem");
                 });
 
             modelBuilder.Entity("JobQuality.Web.Webinars.Registration", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobQuality.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJobQualityDbContext))]
-    [Migration("20261126110537_Initial")]
+    [Migration("20261126110916_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -258,6 +258,40 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                     b.ToTable("ContentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("JobQuality.Web.Feedback.FeedbackMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("Feedback", (string)null);
+                });
+
             modelBuilder.Entity("JobQuality.Web.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -358,6 +392,25 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MediaFiles", (string)null);
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Search.SearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("SearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("JobQuality.Web.Topics.Dimension", b =>
@@ -914,6 +967,17 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("JobQuality.Web.Search.SearchTerm", b =>
+                {
+                    b.HasOne("JobQuality.Web.Content.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ContentItem");
                 });
 
             modelBuilder.Entity("JobQuality.Web.Webinars.Registration", b =>

@@ -1,0 +1,57 @@
+using JobQuality.Web.Content;
+using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Search;
+
+[Route("search")]
+public sealed class SearchController(JobQualityDbContext db, TimeProvider clock) : Controller
+{
+    public const int PageSize = 10;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, string? kind, int? page, CancellationToken cancellationToken)
+    {
+        var query = (q ?? string.Empty).Trim();
+        if (query.Length > SearchText.MaxQueryLength)
+        {
+            query = query[..SearchText.MaxQueryLength];
+        }
+
+        ContentKind? only = ContentKinds.TryParseSegment(kind?.Trim(), out var parsed) ? parsed : null;
+        var terms = SearchText.QueryTerms(query);
+        if (terms.Count == 0)
+        {
+            return View(new SearchPage { Query = query, Kind = only, Results = new Paged<SearchResult>([], 1, 1, 0) });
+        }
+
+        var now = clock.UtcDateTime();
+        var counts = await SearchQuery.CountByKindAsync(db, terms, now, cancellationToken);
+        var total = only is { } k ? counts.GetValueOrDefault(k) : counts.Values.Sum();
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var current = Math.Clamp(page ?? 1, 1, pageCount);
+
+        var ids = await SearchQuery.Visible(db, terms, now, only).Ranked()
+            .Skip((current - 1) * PageSize).Take(PageSize)
+            .Select(h => h.ContentItemId)
+            .ToListAsync(cancellationToken);
+        var items = db.Content.Where(c => ids.Contains(c.Id));
+        var cards = await items.ToCardsAsync(cancellationToken);
+        var bodies = await items.AsNoTracking()
+            .Select(c => new { c.Id, c.Kind, c.Slug, c.BodyHtml })
+            .ToListAsync(cancellationToken);
+
+        var results = bodies.OrderBy(b => ids.IndexOf(b.Id))
+            .Select(b => SearchResult.For(cards.Single(c => c.Kind == b.Kind && c.Slug == b.Slug), b.BodyHtml, terms))
+            .ToList();
+        return View(new SearchPage
+        {
+            Query = query,
+            Kind = only,
+            Counts = counts,
+            Results = new Paged<SearchResult>(results, current, pageCount, total),
+        });
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using JobQuality.Web.Content;
+using JobQuality.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace JobQuality.Web.Search;
+
+/// <summary>
+/// Keeps the search index in step with the content: the words of each item's title, summary and
+/// body, each with the weight of the best field it is in. <see cref="JobQualityDbContext"/> calls
+/// it on every save, so the import and any editor maintain it without knowing it exists.
+/// </summary>
+public static partial class SearchIndex
+{
+    /// <summary>The terms of an item and the weight each earns it.</summary>
+    public static Dictionary<string, int> TermsOf(ContentItem item)
+    {
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        Add(terms, item.Title, SearchWeights.Title);
+        Add(terms, item.Summary, SearchWeights.Summary);
+        Add(terms, PlainText(item.BodyHtml), SearchWeights.Body);
+        return terms;
+    }
+
+    /// <summary>Text of stored, sanitised HTML, as a visitor reads it.</summary>
+    public static string PlainText(string? html) =>
+        string.IsNullOrEmpty(html) ? string.Empty : WebUtility.HtmlDecode(Spaces().Replace(Tags().Replace(html, " "), " ")).Trim();
+
+    /// <summary>Items whose indexed text changes in this save, and so need their terms rewritten.</summary>
+    internal static List<EntityEntry<ContentItem>> ChangedItems(ChangeTracker tracker) =>
+        tracker.Entries<ContentItem>()
+            .Where(e => e.State == EntityState.Added
+                || (e.State == EntityState.Modified
+                    && (e.Property(c => c.Title).IsModified || e.Property(c => c.Summary).IsModified || e.Property(c => c.Body).IsModified)))
+            .ToList();
+
+    internal static IQueryable<SearchTerm> ExistingTerms(JobQualityDbContext db, List<EntityEntry<ContentItem>> changed)
+    {
+        var ids = changed.Where(e => e.State == EntityState.Modified).Select(e => e.Entity.Id).ToList();
+        return db.SearchTerms.Where(t => ids.Contains(t.ContentItemId));
+    }
+
+    /// <summary>Adds, re-weighs and removes terms so that each changed item's rows say what it now contains.</summary>
+    internal static void Update(JobQualityDbContext db, List<EntityEntry<ContentItem>> changed, List<SearchTerm> existing)
+    {
+        var byItem = existing.ToLookup(t => t.ContentItemId);
+        foreach (var entry in changed)
+        {
+            var wanted = TermsOf(entry.Entity);
+            if (entry.State == EntityState.Modified)
+            {
+                foreach (var row in byItem[entry.Entity.Id])
+                {
+                    if (!wanted.Remove(row.Term, out var weight))
+                    {
+                        db.SearchTerms.Remove(row);
+                    }
+                    else if (row.Weight != weight)
+                    {
+                        row.Weight = weight;
+                    }
+                }
+            }
+
+            foreach (var (term, weight) in wanted)
+            {
+                db.SearchTerms.Add(new SearchTerm { ContentItem = entry.Entity, Term = term, Weight = weight });
+            }
+        }
+    }
+
+    /// <summary>Throws the index away and builds it again from the content: it is derived data.</summary>
+    public static async Task<int> RebuildAsync(JobQualityDbContext db, CancellationToken cancellationToken)
+    {
+        await db.SearchTerms.ExecuteDeleteAsync(cancellationToken);
+        var count = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var batch = await db.Content.AsNoTracking().Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(500)
+                .Select(c => new { c.Id, c.Title, c.Summary, c.BodyHtml })
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return count;
+            }
+
+            foreach (var item in batch)
+            {
+                var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+                Add(terms, item.Title, SearchWeights.Title);
+                Add(terms, item.Summary, SearchWeights.Summary);
+                Add(terms, PlainText(item.BodyHtml), SearchWeights.Body);
+                db.SearchTerms.AddRange(terms.Select(t => new SearchTerm { ContentItemId = item.Id, Term = t.Key, Weight = t.Value }));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            count += batch.Count;
+            lastId = batch[^1].Id;
+        }
+    }
+
+    private static void Add(Dictionary<string, int> terms, string? text, int weight)
+    {
+        foreach (var term in SearchText.Terms(text))
+        {
+            terms[term] = Math.Max(weight, terms.GetValueOrDefault(term));
+        }
+    }
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,60 @@
+using JobQuality.Web.Content;
+using JobQuality.Web.Shared;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace JobQuality.Web.Search;
+
+/// <summary>The search page: what was asked, how many answers of each kind, and one page of them.</summary>
+public sealed class SearchPage : IDescribedPage
+{
+    public required string Query { get; init; }
+
+    public ContentKind? Kind { get; init; }
+
+    public IReadOnlyDictionary<ContentKind, int> Counts { get; init; } = new Dictionary<ContentKind, int>();
+
+    public required Paged<SearchResult> Results { get; init; }
+
+    public int AllCount => Counts.Values.Sum();
+
+    public bool HasQuery => Query.Length > 0;
+
+    public PageMetadata Metadata => new()
+    {
+        Title = "Search",
+        Description = "Search the toolkit, research, exemplars and webinars of the Job Quality Center of Excellence.",
+        Path = "/search",
+        NoIndex = HasQuery,
+    };
+
+    /// <summary>The address of these results, of another kind or another page.</summary>
+    public string Link(ContentKind? kind, int page = 1)
+    {
+        var query = new Dictionary<string, string?> { ["q"] = Query };
+        if (kind is { } k)
+        {
+            query["kind"] = k.Segment();
+        }
+
+        if (page > 1)
+        {
+            query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return QueryHelpers.AddQueryString("/search", query);
+    }
+
+    public string PageLink(int page) => Link(Kind, page);
+}
+
+/// <summary>One answer: its card, and its title and a passage with the matching words marked.</summary>
+public sealed record SearchResult(ContentCard Card, IReadOnlyList<TextSegment> Title, IReadOnlyList<TextSegment> Snippet)
+{
+    public static SearchResult For(ContentCard card, string bodyHtml, IReadOnlyList<string> terms)
+    {
+        // The summary is the better passage when it has a match; otherwise the body shows where the words are.
+        var body = SearchIndex.PlainText(bodyHtml);
+        var passage = Highlighter.HasMatch(card.Summary, terms) || !Highlighter.HasMatch(body, terms) ? card.Summary : body;
+        return new SearchResult(card, Highlighter.Mark(card.Title, terms), Highlighter.Snippet(passage, terms));
+    }
+}

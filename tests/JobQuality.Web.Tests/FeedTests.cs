@@ -1,0 +1,98 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using System.Xml.Linq;
+using JobQuality.Web.Content;
+using JobQuality.Web.Research;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Tests;
+
+public sealed class FeedTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private readonly HttpClient _client = site.CreateClient();
+
+    [Fact]
+    public async Task The_feed_is_atom_that_a_feed_library_reads_with_the_latest_items_of_every_kind()
+    {
+        var response = await _client.GetAsync("/feed.xml");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+
+        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var feed = SyndicationFeed.Load(reader);
+
+        var publicCount = await site.WithDbAsync(db => db.Content.PublicAt(SiteFactory.Today.UtcDateTime).CountAsync());
+        Assert.True(publicCount >= 20);
+        var entries = feed.Items.ToList();
+        Assert.InRange(entries.Count, 20, publicCount);
+        Assert.All(entries, e =>
+        {
+            Assert.True(e.Links.Single().Uri.IsAbsoluteUri);
+            Assert.StartsWith("http://localhost:5180/", e.Id, StringComparison.Ordinal);
+            Assert.NotEqual(default, e.LastUpdatedTime);
+        });
+        Assert.Equal(entries.Count, entries.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(entries.OrderByDescending(e => e.PublishDate).Select(e => e.Id), entries.Select(e => e.Id));
+        Assert.Equal(4, entries.SelectMany(e => e.Categories).Select(c => c.Name).Distinct().Count());
+        Assert.Contains(feed.Links, l => l.RelationshipType == "self" && l.Uri.AbsoluteUri == "http://localhost:5180/feed.xml");
+    }
+
+    [Fact]
+    public async Task Every_page_advertises_the_feed_in_its_head()
+    {
+        var page = await _client.GetPageAsync("/research");
+
+        var link = page.QuerySelector("head link[rel='alternate'][type='application/atom+xml']")!;
+        Assert.Equal("http://localhost:5180/feed.xml", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_every_published_page_and_no_draft_or_scheduled_item()
+    {
+        await site.WithDbAsync(async db =>
+        {
+            db.Add(new ResearchPublication
+            {
+                Slug = "sitemap-draft", Title = "Draft", Summary = "Draft.", Status = ContentStatus.Draft,
+                CreatedAt = SiteFactory.Today.UtcDateTime, UpdatedAt = SiteFactory.Today.UtcDateTime,
+            });
+            db.Add(new ResearchPublication
+            {
+                Slug = "sitemap-scheduled", Title = "Scheduled", Summary = "Later.", Status = ContentStatus.Scheduled,
+                PublishAt = SiteFactory.Today.UtcDateTime.AddDays(30),
+                CreatedAt = SiteFactory.Today.UtcDateTime, UpdatedAt = SiteFactory.Today.UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var xml = XDocument.Parse(await _client.GetStringAsync("/sitemap.xml"));
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var urls = xml.Root!.Elements(ns + "url").ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value);
+
+        var published = await site.WithDbAsync(db => db.Content.PublicAt(SiteFactory.Today.UtcDateTime)
+            .Select(c => new { c.Kind, c.Slug }).ToListAsync());
+        Assert.All(published, p => Assert.NotNull(urls[$"http://localhost:5180{p.Kind.PathFor(p.Slug)}"]));
+        foreach (var path in new[] { "/", "/exemplars", "/toolkit", "/research", "/webinars", "/topics", "/topics/wages", "/topics/worker-voice" })
+        {
+            Assert.Contains($"http://localhost:5180{path}", urls.Keys);
+        }
+
+        Assert.DoesNotContain("http://localhost:5180/research/sitemap-draft", urls.Keys);
+        Assert.DoesNotContain("http://localhost:5180/research/sitemap-scheduled", urls.Keys);
+        Assert.All(urls.Values.OfType<string>(), m => Assert.True(DateTimeOffset.TryParse(m, System.Globalization.CultureInfo.InvariantCulture, out _)));
+        Assert.Equal(published.Count, urls.Keys.Count(k => ContentKinds.All.Any(kind => k.Contains($"/{kind.Segment()}/", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task Robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_editor_area()
+    {
+        var response = await _client.GetAsync("/robots.txt");
+        var robots = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        var lines = robots.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("Sitemap: http://localhost:5180/sitemap.xml", lines);
+        Assert.Contains("Disallow: /admin", lines);
+        Assert.Contains("Disallow: /account", lines);
+        Assert.Contains("User-agent: *", lines);
+    }
+}
