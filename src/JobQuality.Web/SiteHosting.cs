@@ -8,7 +8,10 @@ using JobQuality.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using JobQuality.Web.Webinars;
 using JobQuality.Web.Shared;
+using JobQuality.Web.Caching;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 
 namespace JobQuality.Web;
@@ -37,7 +40,8 @@ public static class SiteHosting
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .Enrich.With<RedactEmailAddresses>());
+            .Enrich.With<RedactPersonalData>(),
+            preserveStaticLogger: true); // each host logs through its own logger, never a process-wide one
 
         builder.AddSiteCore();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
@@ -45,6 +49,16 @@ public static class SiteHosting
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
         builder.AddRegistrationJobs();
 
+        builder.AddPublicPageCache();
+        builder.Services.AddResponseCompression(options =>
+        {
+            // Antiforgery tokens differ on every response, so compressing over HTTPS reveals nothing (BREACH).
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml", "text/calendar"]);
+        });
+        builder.Services.AddSingleton<IHtmlGenerator, DeferredAntiforgeryHtmlGenerator>();
         builder.AddEditorSignIn();
         builder.Services.AddOptions<EditorOptions>().BindConfiguration(EditorOptions.Section);
         builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
@@ -70,15 +84,18 @@ public static class SiteHosting
         }
 
         app.UseSiteSecurityHeaders();
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
-        app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseMiddleware<AntiforgeryTokenFilling>();
+        app.UseOutputCache();
         app.MapHealthChecks("/health");
-        app.MapControllers();
+        app.MapStaticAssets();
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 }

@@ -39,6 +39,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Run from the build output as `dotnet run` does: static assets (and their compressed forms) come from the build's manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:JobQuality", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -1,3 +1,4 @@
+using JobQuality.Web.Caching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
                 builder.Services.AddDbContextPool<JobQualityDbContext, SqliteJobQualityDbContext>(
-                    db => db.UseSqlite(sqlite));
+                    (services, db) => WithInterceptors(services, db.UseSqlite(sqlite)));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -43,12 +44,21 @@ public static class DataServiceCollectionExtensions
                 }
 
                 builder.Services.AddDbContextPool<JobQualityDbContext, SqlServerJobQualityDbContext>(
-                    db => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                    (services, db) => WithInterceptors(services, db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
                 break;
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<JobQualityDbContext>("database");
         return builder;
+    }
+
+    /// <summary>The site evicts cached pages when content changes; the command line has no cache to evict.</summary>
+    private static void WithInterceptors(IServiceProvider services, DbContextOptionsBuilder db)
+    {
+        if (services.GetService<CacheEviction>() is { } eviction)
+        {
+            db.AddInterceptors(eviction);
+        }
     }
 
     /// <summary>

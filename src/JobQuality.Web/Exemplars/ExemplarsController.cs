@@ -1,11 +1,14 @@
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Exemplars;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("exemplars")]
 public sealed class ExemplarsController(JobQualityDbContext db, TimeProvider clock) : Controller
 {

@@ -1,11 +1,14 @@
+using JobQuality.Web.Caching;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace JobQuality.Web.Feedback;
 
 /// <summary>"Share your thoughts": a message to the Center's editors.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("feedback")]
 public sealed partial class FeedbackController(JobQualityDbContext db, TimeProvider clock, ILogger<FeedbackController> logger) : Controller
 {

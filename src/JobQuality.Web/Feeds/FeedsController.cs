@@ -2,16 +2,19 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JobQuality.Web.Feeds;
 
 /// <summary>How the site is found: the Atom feed, the sitemap and robots.txt, all with absolute addresses.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class FeedsController(JobQualityDbContext db, TimeProvider clock, IOptions<SiteOptions> options) : Controller
 {
     public const int FeedSize = 30;

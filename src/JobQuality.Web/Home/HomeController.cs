@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JobQuality.Web.Home;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class HomeController(JobQualityDbContext db, TimeProvider clock, IOptions<SiteOptions> site) : Controller
 {
     [HttpGet("/")]

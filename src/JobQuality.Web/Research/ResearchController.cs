@@ -1,12 +1,15 @@
 using System.Globalization;
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Research;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("research")]
 public sealed class ResearchController(JobQualityDbContext db, TimeProvider clock) : Controller
 {

@@ -1,11 +1,14 @@
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Search;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("search")]
 public sealed class SearchController(JobQualityDbContext db, TimeProvider clock) : Controller
 {

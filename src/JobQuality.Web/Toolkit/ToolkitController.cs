@@ -1,11 +1,14 @@
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Toolkit;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("toolkit")]
 public sealed class ToolkitController(JobQualityDbContext db, TimeProvider clock) : Controller
 {

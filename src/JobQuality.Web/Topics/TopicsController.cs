@@ -1,11 +1,14 @@
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Topics;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("topics")]
 public sealed class TopicsController(JobQualityDbContext db, TimeProvider clock) : Controller
 {

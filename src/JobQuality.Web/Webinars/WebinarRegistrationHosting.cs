@@ -9,7 +9,6 @@ public static class WebinarRegistrationHosting
     {
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section);
-        builder.Services.AddSingleton<Serilog.Core.ILogEventEnricher, CancelLinkRedactor>();
         builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddSingleton<MailDelivery>();
         builder.Services.AddSingleton<RegistrationMail>();

@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text;
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Shared;
 using JobQuality.Web.Topics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JobQuality.Web.Webinars;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("webinars")]
 public sealed class WebinarsController(JobQualityDbContext db, TimeProvider clock) : Controller
 {
@@ -34,6 +37,7 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
     }
 
     [HttpGet("{slug}")]
+    [OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.PublicTag, PublicPageCache.WebinarTag])]
     public async Task<IActionResult> Details(
         string slug, [FromServices] IOptions<RegistrationOptions> options, CancellationToken cancellationToken)
     {
@@ -81,6 +85,7 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
 
     /// <summary>The mailed link: it only asks; cancelling takes the button's POST.</summary>
     [HttpGet("{slug}/cancel/{token}")]
+    [OutputCache(NoStore = true)]
     public async Task<IActionResult> Cancel(
         string slug, string token, [FromServices] CancelRegistration cancel, CancellationToken cancellationToken)
     {

@@ -5,12 +5,13 @@ using Serilog.Events;
 namespace JobQuality.Web.Security;
 
 /// <summary>
-/// Keeps personal data out of the logs: any logged value that holds an email address is rewritten
-/// before a sink sees it, whichever code logged it.
+/// Keeps personal data out of the logs, whichever code logged it: email addresses are removed from
+/// every logged value, and a registration's cancel token (a cancel link works for whoever holds it)
+/// is masked in any path, before a sink sees the event.
 /// </summary>
-public sealed partial class RedactEmailAddresses : ILogEventEnricher
+public sealed partial class RedactPersonalData : ILogEventEnricher
 {
-    public const string Replacement = "[email removed]";
+    public const string EmailReplacement = "[email removed]";
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
@@ -23,11 +24,15 @@ public sealed partial class RedactEmailAddresses : ILogEventEnricher
         }
     }
 
-    public static string Redact(string text) => EmailAddress().Replace(text, Replacement);
+    public static string Redact(string text) =>
+        CancelPath().Replace(EmailAddress().Replace(text, EmailReplacement), "$1(token)");
 
+    /// <summary>A copy of the value with personal data removed, or null when it holds none.</summary>
     private static LogEventPropertyValue? Redact(LogEventPropertyValue value) => value switch
     {
-        ScalarValue { Value: string text } when EmailAddress().IsMatch(text) => new ScalarValue(Redact(text)),
+        // Paths, query strings and addresses are logged as objects, not strings: read them as text too.
+        ScalarValue { Value: string or PathString or QueryString or Uri } scalar
+            when scalar.Value.ToString() is { } text && Redact(text) is var clean && clean != text => new ScalarValue(clean),
         SequenceValue sequence when sequence.Elements.Any(e => Redact(e) is not null) =>
             new SequenceValue(sequence.Elements.Select(e => Redact(e) ?? e)),
         StructureValue structure when structure.Properties.Any(p => Redact(p.Value) is not null) =>
@@ -37,6 +42,9 @@ public sealed partial class RedactEmailAddresses : ILogEventEnricher
         _ => null,
     };
 
-    [GeneratedRegex(@"[^\s@<>""'(),;:]+@[^\s@<>""'(),;:]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[^\s@<>""'(),;:/]+@[^\s@<>""'(),;:/]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailAddress();
+
+    [GeneratedRegex("(webinars/[^/\\s]+/cancel/)[^/?#\\s\"']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CancelPath();
 }

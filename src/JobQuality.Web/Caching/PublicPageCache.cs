@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace JobQuality.Web.Caching;
+
+/// <summary>
+/// Public pages are rendered once and served from the output cache until content changes. Editors
+/// (signed in) always see fresh pages; a change evicts every page it could appear on.
+/// </summary>
+public static class PublicPageCache
+{
+    /// <summary>The policy public pages carry.</summary>
+    public const string Policy = "public-page";
+
+    /// <summary>Every cached public page: evicted whenever any content changes.</summary>
+    public const string PublicTag = "public";
+
+    /// <summary>Webinar pages, which also show seats: evicted whenever a registration changes.</summary>
+    public const string WebinarTag = "webinar-pages";
+
+    /// <summary>The query parameters that change what a public page shows; any other is ignored.</summary>
+    private static readonly string[] VaryingQuery = ["dimension", "audience", "type", "field", "year", "page", "q", "kind"];
+
+    public static IHostApplicationBuilder AddPublicPageCache(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(Policy, policy => policy
+                .SetVaryByQuery(VaryingQuery)
+                .AddPolicy<UntilNextScheduledItem>()
+                .Tag(PublicTag));
+        });
+        builder.Services.AddSingleton<PublishingSchedule>();
+        builder.Services.AddSingleton<CacheEviction>();
+        return builder;
+    }
+}
+
+/// <summary>
+/// Caps how long a page is kept: never past the moment the next scheduled item becomes public, so
+/// it appears on time without anyone saving anything.
+/// </summary>
+internal sealed class UntilNextScheduledItem(PublishingSchedule schedule, TimeProvider clock) : IOutputCachePolicy
+{
+    private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
+
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var next = await schedule.NextPublishAtAsync(context.HttpContext.RequestServices, cancellation);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = next is { } at && at > now ? at - now : Longest;
+        context.ResponseExpirationTimeSpan = until < Longest ? until : Longest;
+
+        // The cache answers If-None-Match with 304 while the page it holds is still current.
+        context.HttpContext.Response.Headers.ETag = schedule.Version;
+        if (context.ResponseExpirationTimeSpan <= TimeSpan.Zero)
+        {
+            context.AllowCacheStorage = false;
+        }
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace JobQuality.Web.Tests;
+
+/// <summary>A site that counts the SQL commands it sends.</summary>
+public sealed class CountingSite : EditorSite
+{
+    private readonly CommandCounter _counter = new();
+
+    public int Commands => _counter.Count;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(_counter));
+    }
+
+    private sealed class CommandCounter : ILogEventSink
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Emit(LogEvent logEvent)
+        {
+            if (logEvent.MessageTemplate.Text.StartsWith("Executed DbCommand", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+    }
+}
+
+public sealed class CachingTests(CountingSite site) : IClassFixture<CountingSite>
+{
+    private async Task<int> CommandsForAsync(HttpClient client, string path)
+    {
+        var before = site.Commands;
+        await client.GetPageAsync(path);
+        return site.Commands - before;
+    }
+
+    [Theory]
+    [InlineData("/", 6)]
+    [InlineData("/toolkit", 8)]
+    [InlineData("/exemplars", 8)]
+    [InlineData("/research", 8)]
+    [InlineData("/webinars", 8)]
+    [InlineData("/toolkit/scheduling-stability-checklist", 4)]
+    [InlineData("/exemplars/good-jobs-institute", 4)]
+    [InlineData("/research/raise-the-floor-and-build-ladders", 4)]
+    [InlineData("/webinars/community-colleges-and-employer-partners", 4)]
+    [InlineData("/topics/wages", 4)]
+    [InlineData("/search?q=scheduling+wages", 6)]
+    public async Task A_public_page_takes_a_few_queries_once_and_none_while_it_is_cached(string path, int most)
+    {
+        var client = site.CreateClient();
+
+        var first = await CommandsForAsync(client, path);
+        var again = await CommandsForAsync(client, path);
+
+        Assert.InRange(first, 1, most);
+        Assert.Equal(0, again);
+    }
+
+    [Fact]
+    public async Task A_cached_page_answers_304_while_it_is_unchanged()
+    {
+        var client = site.CreateClient();
+        var first = await client.GetAsync("/research");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/research");
+        request.Headers.IfNoneMatch.Add(etag);
+        var second = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_to_content_is_on_every_page_at_once()
+    {
+        var client = site.CreateClient();
+        Assert.Contains("/toolkit/worker-voice-survey-template", (await client.GetPageAsync("/toolkit")).CardLinks());
+        await client.GetPageAsync("/toolkit/worker-voice-survey-template");
+
+        await site.WithDbAsync(async db =>
+        {
+            var item = await db.Content.SingleAsync(c => c.Slug == "worker-voice-survey-template");
+            item.Title = "A renamed survey template";
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal("A renamed survey template", (await client.GetPageAsync("/toolkit/worker-voice-survey-template")).H1());
+        Assert.Contains("A renamed survey template", (await client.GetPageAsync("/toolkit")).QuerySelector(".cards")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registration_updates_the_seats_shown_on_the_webinar_page()
+    {
+        var client = site.CreateClient();
+        var webinar = await WebinarTesting.CreateAsync(site, capacity: 3);
+        static string? Seats(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll(".facts dt").FirstOrDefault(dt => dt.TextContent == "Seats")?.NextElementSibling?.TextContent;
+        Assert.Equal("3 (3 left)", Seats(await client.GetPageAsync(webinar.Path)));
+
+        await WebinarTesting.RegisterAsync(client, webinar.Slug, "Seat Taker", "seat.taker@example.org");
+
+        Assert.Equal("3 (2 left)", Seats(await client.GetPageAsync(webinar.Path)));
+    }
+
+    [Fact]
+    public async Task Signed_in_editors_always_get_a_fresh_page()
+    {
+        var visitor = site.CreateClient();
+        var editor = await site.SignedInAsync(EditorSite.EditorEmail);
+        await visitor.GetPageAsync("/research/restore-the-promise-of-work");
+
+        // Changed behind the site's back: only a page rendered afresh can show it.
+        await site.WithDbAsync(db => db.Content.Where(c => c.Slug == "restore-the-promise-of-work")
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Summary, "Changed without telling the cache.")));
+
+        Assert.Contains("Changed without telling the cache.", (await editor.GetPageAsync("/research/restore-the-promise-of-work")).QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Changed without telling the cache.", (await visitor.GetPageAsync("/research/restore-the-promise-of-work")).QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_visitor_gets_a_token_of_their_own_in_a_cached_form()
+    {
+        var path = (await site.WithDbAsync(db => db.Webinars.Where(w => w.StartsUtc > SiteFactory.Today.UtcDateTime).Select(w => w.Slug).FirstAsync()));
+        var first = site.CreateClient();
+        var second = site.CreateClient();
+
+        var one = await first.TokenFromAsync("/webinars/" + path);
+        var two = await second.TokenFromAsync("/webinars/" + path);
+
+        Assert.NotEqual(one, two);
+        Assert.DoesNotContain("antiforgery-token-for-this-visitor", one, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Pages_are_compressed_for_browsers_that_accept_it(string encoding)
+    {
+        var client = site.CreateClient();
+        client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+
+        var response = await client.GetAsync("/toolkit");
+
+        Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+}
