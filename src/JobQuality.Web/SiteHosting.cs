@@ -38,7 +38,10 @@ public static class SiteHosting
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .Enrich.With<RedactEmailAddresses>());
+            .Enrich.With<RedactEmailAddresses>(),
+            // Each host keeps its own logger rather than the process-wide static one, so that two
+            // hosts in one process (as in the tests) never write into each other's sinks.
+            preserveStaticLogger: true);
 
         builder.AddSiteCore();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
