@@ -115,6 +115,35 @@ public sealed class WebinarRegistrationsPageTests(EditorSite site) : IClassFixtu
     }
 
     [Fact]
+    public async Task Raising_the_seats_in_the_webinars_edit_form_also_confirms_the_waitlist()
+    {
+        var webinar = await WithRegistrationsAsync(1, "Jo Seated", "Kit Waiting", "Lu Waiting");
+        var editor = await site.SignedInAsync(EditorSite.EditorEmail);
+        var editPath = $"/admin/webinars/{webinar.Id}";
+        var form = (await editor.GetPageAsync(editPath)).QuerySelector("#editor-form")!;
+        var fields = form.QuerySelectorAll("input, textarea, select")
+            .Where(f => f.GetAttribute("name") is { } name && name != "__RequestVerificationToken"
+                && (f.GetAttribute("type") != "checkbox" || f.HasAttribute("checked")))
+            .GroupBy(f => f.GetAttribute("name")!)
+            .ToDictionary(g => g.Key, g => g.First() switch
+            {
+                AngleSharp.Html.Dom.IHtmlTextAreaElement area => area.Value ?? string.Empty,
+                AngleSharp.Html.Dom.IHtmlSelectElement select => select.Value ?? string.Empty,
+                var input => input.GetAttribute("value") ?? string.Empty,
+            });
+        fields["Form.Capacity"] = "2";
+        fields["intent"] = "publish";
+
+        var response = await editor.PostFormAsync(editPath, editPath, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(
+            [RegistrationStatus.Confirmed, RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted],
+            (await RegistrationsAsync(site, webinar.Id)).Select(r => r.Status));
+        Assert.Contains(await MailsEventuallyAsync(site, "kit.waiting@example.org", 2), m => m.Subject == $"A seat is yours: {webinar.Title}");
+    }
+
+    [Fact]
     public async Task A_capacity_below_one_is_explained_next_to_the_field()
     {
         var webinar = await WithRegistrationsAsync(2);
