@@ -4,6 +4,7 @@ using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
 using JobQuality.Web.Editor;
 using JobQuality.Web.Media;
+using JobQuality.Web.Newsletter;
 using JobQuality.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using JobQuality.Web.Webinars;
@@ -46,6 +47,7 @@ public static class SiteHosting
         builder.AddSiteCore();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         builder.AddPublicFormRateLimits();
+        builder.AddNewsletter();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
         builder.AddRegistrationJobs();
 

@@ -12,7 +12,8 @@ public sealed class EditorBrowserTests(BrowserSite site, Chromium chromium) : IC
         var visitor = site.CreateClient();
 
         await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(EditorSite.EditorEmail);
+        // The footer's newsletter sign-up has an Email field too; the login form is the one in main.
+        await page.Locator("main").GetByLabel("Email").FillAsync(EditorSite.EditorEmail);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(EditorSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await page.WaitForURLAsync("**/admin");

@@ -40,6 +40,30 @@ public sealed class PersonalDataLoggingTests
         }
     }
 
+    [Fact]
+    public async Task No_subscriber_email_or_link_token_reaches_the_logs_through_sign_up_confirm_and_unsubscribe()
+    {
+        using var site = new LoggedSiteFactory();
+        using var client = site.CreateClient();
+        const string email = "Xavier.Newsreader@example.org";
+
+        await Newsletter.SignUpAsync(client, email);
+        await Newsletter.SignUpAsync(client, email.ToLowerInvariant());
+        var mail = (await MailsEventuallyAsync(site, email, 2))[0];
+        var confirm = Newsletter.Link(mail, "confirm");
+        (await Newsletter.PressButtonAsync(client, confirm)).EnsureSuccessStatusCode();
+        (await Newsletter.PressButtonAsync(client, Newsletter.Link(mail, "unsubscribe"))).EnsureSuccessStatusCode();
+
+        var lines = site.Logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("sent a confirmation link", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("unsubscribed", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("/newsletter/confirm/(token)", StringComparison.Ordinal));
+        foreach (var secret in new[] { "xavier", "newsreader", confirm.Segments[^1] })
+        {
+            Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     /// <summary>Every log event, rendered with its properties and exception, as a sink of the site's Serilog logger.</summary>
     private sealed class LogCapture : ILogEventSink
     {

@@ -36,6 +36,8 @@ public static class AuditActions
     public const string AccountCreated = "Account created";
     public const string AccountDisabled = "Account disabled";
     public const string AccountEnabled = "Account enabled";
+    public const string CapacityChanged = "Capacity changed";
+    public const string PersonalDataErased = "Personal data erased";
 }
 
 /// <summary>Adds entries to the audit log; they are saved with the change they describe.</summary>

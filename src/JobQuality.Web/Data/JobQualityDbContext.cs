@@ -3,6 +3,7 @@ using JobQuality.Web.Audit;
 using JobQuality.Web.Content;
 using JobQuality.Web.Editor;
 using JobQuality.Web.Media;
+using JobQuality.Web.Newsletter;
 using JobQuality.Web.Exemplars;
 using JobQuality.Web.Mail;
 using JobQuality.Web.Feedback;
@@ -52,6 +53,8 @@ public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDb
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
 
     public DbSet<FeedbackMessage> Feedback => Set<FeedbackMessage>();
+
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

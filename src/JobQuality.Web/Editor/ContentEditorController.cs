@@ -122,7 +122,9 @@ public sealed class ContentEditorController(
     }
 
     [HttpPost("{id:int}")]
-    public async Task<IActionResult> Update(string kind, int id, [Bind(Prefix = FormPrefix)] ContentForm form, string? intent, CancellationToken cancellationToken)
+    public async Task<IActionResult> Update(
+        string kind, int id, [Bind(Prefix = FormPrefix)] ContentForm form, string? intent,
+        [FromServices] WebinarCapacity capacity, CancellationToken cancellationToken)
     {
         var contentKind = KindOf(kind);
         var item = await LoadAsync(contentKind, id, tracked: true, cancellationToken);
@@ -155,12 +157,19 @@ public sealed class ContentEditorController(
         incoming.Status = item.Status;
         incoming.PublishAt = item.PublishAt;
         SetPublishing(incoming, intent, form.PublishAt, now);
+        var seatsBefore = (item as Webinar)?.Capacity;
         var merge = await ContentMerge.CreateAsync(db, cancellationToken);
         if (merge.Apply(item, incoming, form.Dimensions, form.Audiences, now))
         {
             AddRevision(item, latest + 1, NoteFor(intent, item), now);
             AuditPublishing(item, before, intent);
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (item is Webinar webinar && webinar.Capacity != seatsBefore)
+        {
+            // More seats here must serve the waitlist just as the registrations page does.
+            await capacity.ChangeAsync(id, webinar.Capacity, cancellationToken);
         }
 
         return Redirect($"/admin/{kind}/{id}?saved={intent}");

@@ -87,6 +87,10 @@ public sealed class ContentForm
     [Display(Name = "Starts")]
     public DateTime? Starts { get; set; }
 
+    /// <summary>Typed in the webinar's own time zone, like <see cref="Starts"/>; empty: registration closes at the start.</summary>
+    [Display(Name = "Registration closes at (empty: at the start)")]
+    public DateTime? RegistrationCloses { get; set; }
+
     [Display(Name = "Time zone")]
     public string? TimeZone { get; set; }
 
@@ -173,6 +177,11 @@ public sealed class ContentForm
                     yield return (nameof(TimeZone), "Give an IANA time zone such as America/New_York.");
                 }
 
+                if (RegistrationCloses is { } closes && Starts is { } starts && closes >= starts)
+                {
+                    yield return (nameof(RegistrationCloses), "Registration must close before the webinar starts; leave it empty to close at the start.");
+                }
+
                 if (Duration is < 5 or > 24 * 60)
                 {
                     yield return (nameof(Duration), "A webinar lasts from 5 minutes to a day.");
@@ -230,6 +239,7 @@ public sealed class ContentForm
                 Slug = EffectiveSlug, Title = Title.Trim(), Summary = Summary.Trim(),
                 TimeZone = TimeZone!.Trim(),
                 StartsUtc = ToUtc(Starts!.Value, TimeZone.Trim()),
+                RegistrationClosesUtc = RegistrationCloses is { } closes ? ToUtc(closes, TimeZone.Trim()) : null,
                 DurationMinutes = Duration ?? 60, Capacity = Capacity, Speakers = Lines(Speakers),
                 RecordingUrl = Clean(RecordingUrl), SlidesUrl = Clean(SlidesUrl), TranscriptUrl = Clean(TranscriptUrl),
             },
@@ -272,6 +282,7 @@ public sealed class ContentForm
             case Webinar w:
                 form.TimeZone = w.TimeZone;
                 form.Starts = WebinarTimes.InZone(w.StartsUtc, w.TimeZone).DateTime;
+                form.RegistrationCloses = w.RegistrationClosesUtc is { } closes ? WebinarTimes.InZone(closes, w.TimeZone).DateTime : null;
                 (form.Duration, form.Capacity, form.RecordingUrl, form.SlidesUrl, form.TranscriptUrl) =
                     (w.DurationMinutes, w.Capacity, w.RecordingUrl, w.SlidesUrl, w.TranscriptUrl);
                 form.Speakers = string.Join('\n', w.Speakers);

@@ -6,8 +6,8 @@ namespace JobQuality.Web.Security;
 
 /// <summary>
 /// Keeps personal data out of the logs, whichever code logged it: email addresses are removed from
-/// every logged value, and a registration's cancel token (a cancel link works for whoever holds it)
-/// is masked in any path, before a sink sees the event.
+/// every logged value, and the tokens of mailed links (a cancel, confirm or unsubscribe link works
+/// for whoever holds it) are masked in any path, before a sink sees the event.
 /// </summary>
 public sealed partial class RedactPersonalData : ILogEventEnricher
 {
@@ -25,7 +25,7 @@ public sealed partial class RedactPersonalData : ILogEventEnricher
     }
 
     public static string Redact(string text) =>
-        CancelPath().Replace(EmailAddress().Replace(text, EmailReplacement), "$1(token)");
+        TokenPath().Replace(EmailAddress().Replace(text, EmailReplacement), "$1(token)");
 
     /// <summary>A copy of the value with personal data removed, or null when it holds none.</summary>
     private static LogEventPropertyValue? Redact(LogEventPropertyValue value) => value switch
@@ -45,6 +45,6 @@ public sealed partial class RedactPersonalData : ILogEventEnricher
     [GeneratedRegex(@"[^\s@<>""'(),;:/]+@[^\s@<>""'(),;:/]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailAddress();
 
-    [GeneratedRegex("(webinars/[^/\\s]+/cancel/)[^/?#\\s\"']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CancelPath();
+    [GeneratedRegex("(webinars/[^/\\s]+/cancel/|newsletter/(?:confirm|unsubscribe)/)[^/?#\\s\"']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TokenPath();
 }

@@ -18,7 +18,16 @@ public sealed partial class RegistrationEraser(
     TimeProvider clock,
     ILogger<RegistrationEraser> logger)
 {
-    public async Task<ErasureResult> EraseEndedAsync(CancellationToken cancellationToken)
+    /// <summary>Erases for every webinar past the retention period.</summary>
+    public Task<ErasureResult> EraseEndedAsync(CancellationToken cancellationToken) => EraseAsync(null, cancellationToken);
+
+    /// <summary>Erases for one webinar, if it is past the retention period; otherwise erases nothing.</summary>
+    public Task<ErasureResult> EraseEndedAsync(int webinarId, CancellationToken cancellationToken) => EraseAsync(webinarId, cancellationToken);
+
+    /// <summary>The last moment a webinar may have ended for its registrants' personal data to be erased now.</summary>
+    public DateTime ErasableIfEndedBefore => clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.RetentionDays);
+
+    private async Task<ErasureResult> EraseAsync(int? onlyWebinarId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var endedBefore = now.AddDays(-options.Value.RetentionDays);
@@ -26,6 +35,7 @@ public sealed partial class RegistrationEraser(
         // An end is a start plus a length, which not every provider can add in SQL; webinars are few.
         var webinarIds = (await db.Webinars.AsNoTracking()
                 .Where(w => w.StartsUtc < endedBefore)
+                .Where(w => onlyWebinarId == null || w.Id == onlyWebinarId)
                 .Select(w => new { w.Id, w.StartsUtc, w.DurationMinutes })
                 .ToListAsync(cancellationToken))
             .Where(w => w.StartsUtc.AddMinutes(w.DurationMinutes) < endedBefore)
