@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace JobQuality.Web.Tests;
 
-public sealed class EditorBrowserTests(BrowserSite site, Chromium chromium) : IClassFixture<BrowserSite>, IClassFixture<Chromium>
+[Collection(BrowserTests.Name)]
+public sealed class EditorBrowserTests(BrowserSite site, Chromium chromium)
 {
     [Fact]
     public async Task An_editor_writes_previews_drafts_publishes_and_restores_an_exemplar_in_the_browser()
