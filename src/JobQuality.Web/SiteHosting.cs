@@ -33,11 +33,15 @@ public static class SiteHosting
 
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .Enrich.With<RedactEmailAddresses>());
+        // Each host keeps its own logger: with the static one, a second host in the same process
+        // (tests start several) would take over, or on shutdown silence, the first one's logs.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Enrich.With<RedactEmailAddresses>(),
+            preserveStaticLogger: true);
 
         builder.AddSiteCore();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
@@ -71,7 +75,7 @@ public static class SiteHosting
 
         app.UseSiteSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
