@@ -12,11 +12,7 @@ public sealed class EditorBrowserTests(BrowserSite site, Chromium chromium)
         var (page, errors) = await chromium.NewPageAsync(site.Address);
         var visitor = site.CreateClient();
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(EditorSite.EditorEmail);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(EditorSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.LogInAsync(EditorSite.EditorEmail);
 
         await page.GotoAsync("/admin/exemplars/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Riverside Care Cooperative");
