@@ -41,14 +41,25 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page that records every console error and failed page script.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(string baseUrl, int width = 1280)
+    /// <summary>
+    /// A fresh page that records every console error and failed page script. With
+    /// <paramref name="withAxe"/>, axe-core is loaded into every document before the site's own
+    /// scripts; an init script is not subject to the site's Content-Security-Policy, so the
+    /// policy stays in force for everything the site itself loads.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(string baseUrl, int width = 1280, bool withAxe = false, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            JavaScriptEnabled = javaScript,
         });
+        if (withAxe)
+        {
+            await context.AddInitScriptAsync(scriptPath: TestTools.AxeScript);
+        }
+
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
@@ -70,5 +81,37 @@ public sealed class Chromium : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+    }
+}
+
+/// <summary>The checkers from npm that the browser tests use, installed by `npm ci` in tests/JobQuality.Web.Tests/tools.</summary>
+public static class TestTools
+{
+    private static string Modules => Path.Combine(Repository.Root, "tests", "JobQuality.Web.Tests", "tools", "node_modules");
+
+    /// <summary>The Nu Html Checker, run with Java.</summary>
+    public static string VnuJar => Required(Path.Combine(Modules, "vnu-jar", "build", "dist", "vnu.jar"));
+
+    /// <summary>axe-core, the accessibility engine run inside the page.</summary>
+    public static string AxeScript => Required(Path.Combine(Modules, "axe-core", "axe.min.js"));
+
+    /// <summary>Where the tests save screenshots; CI keeps them as artifacts.</summary>
+    public static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(Repository.Root, "artifacts", "screenshots")).FullName;
+
+    private static string Required(string path) =>
+        File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: run `npm ci` in tests/JobQuality.Web.Tests/tools.");
+}
+
+public static class BrowserPages
+{
+    /// <summary>Signs the page in through the login form and waits for the dashboard.</summary>
+    public static async Task LogInAsync(this IPage page, string email, string password = EditorSite.Password)
+    {
+        await page.GotoAsync("/account/login");
+        // The footer's newsletter sign-up has an Email field too; the login form is the one in main.
+        await page.Locator("main").GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
     }
 }

@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace JobQuality.Web.Tests;
 
-public sealed class EditorBrowserTests(BrowserSite site, Chromium chromium) : IClassFixture<BrowserSite>, IClassFixture<Chromium>
+[Collection(BrowserTests.Name)]
+public sealed class EditorBrowserTests(BrowserSite site, Chromium chromium)
 {
     [Fact]
     public async Task An_editor_writes_previews_drafts_publishes_and_restores_an_exemplar_in_the_browser()
@@ -11,12 +12,7 @@ public sealed class EditorBrowserTests(BrowserSite site, Chromium chromium) : IC
         var (page, errors) = await chromium.NewPageAsync(site.Address);
         var visitor = site.CreateClient();
 
-        await page.GotoAsync("/account/login");
-        // The footer's newsletter sign-up has an Email field too; the login form is the one in main.
-        await page.Locator("main").GetByLabel("Email").FillAsync(EditorSite.EditorEmail);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(EditorSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.LogInAsync(EditorSite.EditorEmail);
 
         await page.GotoAsync("/admin/exemplars/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Riverside Care Cooperative");

@@ -63,8 +63,8 @@
                 { name: "italic", action: window.EasyMDE.toggleItalic, text: "I", title: "Italic" },
                 { name: "heading", action: window.EasyMDE.toggleHeadingSmaller, text: "H", title: "Heading" },
                 "|",
-                { name: "unordered-list", action: window.EasyMDE.toggleUnorderedList, text: "• List", title: "Bulleted list" },
-                { name: "ordered-list", action: window.EasyMDE.toggleOrderedList, text: "1. List", title: "Numbered list" },
+                { name: "unordered-list", action: window.EasyMDE.toggleUnorderedList, text: "Bulleted", title: "Bulleted list" },
+                { name: "ordered-list", action: window.EasyMDE.toggleOrderedList, text: "Numbered", title: "Numbered list" },
                 { name: "link", action: window.EasyMDE.drawLink, text: "Link", title: "Link" },
                 { name: "table", action: window.EasyMDE.drawTable, text: "Table", title: "Table" },
                 "|",
@@ -72,6 +72,12 @@
                 { name: "side-by-side", action: window.EasyMDE.toggleSideBySide, text: "Side by side", title: "Side by side preview", noDisable: true }
             ]
         });
+        // CodeMirror types into a textarea of its own: give it the body's visible label.
+        var label = body.id ? document.querySelector("label[for='" + body.id + "']") : null;
+        if (label) {
+            label.id = label.id || body.id + "-label";
+            editor.codemirror.getInputField().setAttribute("aria-labelledby", label.id);
+        }
     }
 
     form.addEventListener("click", function (event) {
