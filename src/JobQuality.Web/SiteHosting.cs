@@ -6,6 +6,7 @@ using JobQuality.Web.Editor;
 using JobQuality.Web.Media;
 using JobQuality.Web.Newsletter;
 using JobQuality.Web.Security;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using JobQuality.Web.Webinars;
 using JobQuality.Web.Shared;
@@ -51,6 +52,10 @@ public static class SiteHosting
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
         builder.AddRegistrationJobs();
 
+        // Forms are small; the media upload raises its own limit. A larger body is refused with 413.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
+        builder.Services.Configure<FormOptions>(options => options.ValueLengthLimit = 1024 * 1024);
+
         builder.AddPublicPageCache();
         builder.Services.AddResponseCompression(options =>
         {
@@ -66,6 +71,14 @@ public static class SiteHosting
         builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
         builder.Services.Configure<RouteOptions>(options =>
             options.ConstraintMap[ContentKindRouteConstraint.Name] = typeof(ContentKindRouteConstraint));
+
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "jq.antiforgery";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         // Every form post must carry the antiforgery token, whichever controller receives it.
         builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));

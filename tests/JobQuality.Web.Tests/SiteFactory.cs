@@ -45,6 +45,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:JobQuality", $"Data Source={DatabasePath}");
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Every test client comes from one address; the limits themselves are tested on a site of their own.
+        builder.UseSetting("RateLimits:Registrations:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }

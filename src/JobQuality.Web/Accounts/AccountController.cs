@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using JobQuality.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace JobQuality.Web.Accounts;
 
@@ -16,6 +18,7 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, AuditLog
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

@@ -7,6 +7,7 @@ using JobQuality.Web.Shared;
 using JobQuality.Web.Topics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,7 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
 
     [HttpPost("{slug}/register")]
     [ValidateAntiForgeryToken]
+    [EnableRateLimiting(RateLimits.Registrations)]
     public async Task<IActionResult> Register(
         string slug,
         RegistrationForm form,
