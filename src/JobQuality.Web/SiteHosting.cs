@@ -108,6 +108,16 @@ public static class SiteHosting
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryTokenFilling>();
         app.UseOutputCache();
+        // The benchmark serves pages' own bytes as static files beside them, to measure against Kestrel's ceiling.
+        if (app.Configuration["Benchmark:StaticPath"] is { Length: > 0 } benchmarkFiles)
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(benchmarkFiles),
+                RequestPath = "/_static-copy",
+            });
+        }
+
         app.MapHealthChecks("/health");
         app.MapStaticAssets();
         app.MapControllers().WithStaticAssets();

@@ -64,14 +64,29 @@ public sealed class AntiforgeryTokenFilling(RequestDelegate next, IAntiforgery a
         }
 
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        var isHtml = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-        if (isHtml && bytes.Span.IndexOf(PlaceholderBytes) >= 0)
+        var at = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+            ? bytes.Span.IndexOf(PlaceholderBytes)
+            : -1;
+        if (at >= 0)
         {
-            var token = antiforgery.GetAndStoreTokens(context).RequestToken ?? string.Empty;
-            var html = Encoding.UTF8.GetString(bytes.Span).Replace(DeferredAntiforgeryHtmlGenerator.Placeholder, token, StringComparison.Ordinal);
-            var filled = Encoding.UTF8.GetBytes(html);
-            context.Response.ContentLength = filled.Length;
-            await original.WriteAsync(filled, context.RequestAborted);
+            // The token is spliced into the bytes as they are; pages hold one placeholder per form.
+            var token = Encoding.UTF8.GetBytes(antiforgery.GetAndStoreTokens(context).RequestToken ?? string.Empty);
+            var parts = new List<ReadOnlyMemory<byte>>();
+            var rest = bytes;
+            for (; at >= 0; at = rest.Span.IndexOf(PlaceholderBytes))
+            {
+                parts.Add(rest[..at]);
+                parts.Add(token);
+                rest = rest[(at + PlaceholderBytes.Length)..];
+            }
+
+            parts.Add(rest);
+            context.Response.ContentLength = parts.Sum(p => p.Length);
+            foreach (var part in parts)
+            {
+                await original.WriteAsync(part, context.RequestAborted);
+            }
+
             return;
         }
 

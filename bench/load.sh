@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Holds 64 connections against the Release build on loopback for 60 seconds, on a mix of public
+# pages and webinar registrations, and reports errors and memory over time.
+# Usage: bash bench/load.sh   (needs wrk: apt-get install wrk). DURATION and CONNECTIONS override.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-60}
+CONNECTIONS=${CONNECTIONS:-64}
+PORT=${PORT:-5310}
+BASE="http://127.0.0.1:${PORT}"
+work=$(mktemp -d)
+trap 'kill "${site_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet publish src/JobQuality.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+export ASPNETCORE_ENVIRONMENT=Production
+export ConnectionStrings__JobQuality="Data Source=$work/load.db"
+export Content__Path="$PWD/content"
+export Email__PickupDirectory="$work/mail"
+export Serilog__MinimumLevel__Default=Warning
+# Every request comes from one address here; the per-address limits are tested elsewhere.
+export RateLimits__Registrations__PermitLimit=100000000
+
+(cd "$work/app" && exec dotnet JobQuality.Web.dll --urls "$BASE") > "$work/site.log" 2>&1 &
+site_pid=$!
+until curl -sf "$BASE/health" >/dev/null; do sleep 0.1; done
+
+# One antiforgery cookie and token pair, reused by every registration of the run.
+webinar=$(curl -sf "$BASE/webinars" | grep -o 'href="/webinars/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
+curl -sf -c "$work/cookies" "$BASE$webinar" -o "$work/webinar.html"
+token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/webinar.html" | head -1 | sed 's/.*value="//; s/"$//')
+cookie=$(awk '$6 ~ /antiforgery/ { print $6 "=" $7 }' "$work/cookies")
+
+cat > "$work/mix.lua" <<LUA
+local pages = { "/", "/toolkit", "/research", "/exemplars", "/webinars", "$webinar", "/topics/wages", "/search?q=wages" }
+local n = 0
+request = function()
+    n = n + 1
+    if n % 10 == 0 then
+        local body = "__RequestVerificationToken=$token&Name=Load+Tester&Email=load" .. n .. "." .. math.random(1, 1e9) .. "%40example.org&Consent=true"
+        return wrk.format("POST", "$webinar/register", { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$cookie" }, body)
+    end
+    return wrk.format("GET", pages[(n % #pages) + 1])
+end
+LUA
+
+memory() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$site_pid/status"; }
+echo "memory before: $(memory) MB"
+( for _ in $(seq 1 $((DURATION / 10))); do sleep 10; echo "memory after $((++t * 10)) s: $(memory) MB"; done ) &
+sampler=$!
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/mix.lua" "$BASE"
+wait "$sampler" || true
+echo "registrations stored: $(sqlite3 "$work/load.db" 'select count(*) from Registrations' 2>/dev/null || echo 'install sqlite3 to count')"
+grep -c '"@l":"Error"\|"Level":"Error"' "$work/site.log" | sed 's/^/errors logged by the site: /'

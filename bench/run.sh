@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Measures the Release build on loopback with wrk: each public page next to Kestrel serving the very
+# same bytes as a static file, in the same run, so the result is a ratio that holds on a noisy
+# machine. Then 10,000 toolkit resources: import throughput, listing and search latency, peak
+# memory and start-up time. Usage: bash bench/run.sh   (needs wrk: apt-get install wrk)
+# WARMUP and DURATION (seconds) shorten or lengthen each step; CONNECTIONS defaults to 32.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WARMUP=${WARMUP:-20}
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-32}
+PORT=${PORT:-5300}
+BASE="http://127.0.0.1:${PORT}"
+
+work=$(mktemp -d)
+trap 'kill "${site_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "# Publishing the Release build"
+dotnet publish src/JobQuality.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+export ASPNETCORE_ENVIRONMENT=Production
+export ConnectionStrings__JobQuality="Data Source=$work/bench.db"
+export Content__Path="$PWD/content"
+export Benchmark__StaticPath="$work/static"
+export Serilog__MinimumLevel__Default=Warning
+export RateLimits__Registrations__PermitLimit=1000000
+mkdir -p "$work/static"
+
+start_site() {
+    local started
+    started=$(date +%s%N)
+    (cd "$work/app" && exec dotnet JobQuality.Web.dll --urls "$BASE") > "$work/site.log" 2>&1 &
+    site_pid=$!
+    until curl -sf "$BASE/health" >/dev/null; do sleep 0.05; done
+    until curl -sf "$BASE/" >/dev/null; do sleep 0.05; done
+    echo "start-up to first page: $(( ($(date +%s%N) - started) / 1000000 )) ms"
+}
+
+peak_memory() { awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' "/proc/$site_pid/status"; }
+
+measure() { # name url
+    local result
+    result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2" | awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p99 %s", rps, p99 }')
+    echo "$result"
+}
+
+page_vs_static() { # name path
+    local name=$1 path=$2 file
+    file="$(echo "$name" | tr ' ' '-').html"
+    curl -sf "$BASE$path" -o "$work/static/$file"
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$BASE$path" >/dev/null
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$BASE/_static-copy/$file" >/dev/null
+    local page static
+    page=$(measure "$name" "$BASE$path")
+    static=$(measure "$name (static)" "$BASE/_static-copy/$file")
+    printf '| %s | `%s` | %s | %s |\n' "$name" "$path" "$page" "$static"
+}
+
+echo "# Seed content"
+start_site
+webinar=$(curl -sf "$BASE/webinars" | grep -o 'href="/webinars/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
+detail=$(curl -sf "$BASE/toolkit" | grep -o 'href="/toolkit/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
+echo
+echo "| page | path | site | same bytes as a static file |"
+echo "| --- | --- | --- | --- |"
+page_vs_static "home" "/"
+page_vs_static "listing" "/toolkit"
+page_vs_static "detail" "$detail"
+page_vs_static "webinar" "$webinar"
+page_vs_static "search" "/search?q=wages+scheduling"
+echo
+echo "peak memory under load: $(peak_memory)"
+kill "$site_pid"; wait "$site_pid" 2>/dev/null || true
+
+echo
+echo "# 10,000 toolkit resources"
+python3 bench/generate-toolkit.py "$work/generated" 10000
+rm -f "$work/bench.db"*
+started=$(date +%s%N)
+(cd "$work/app" && dotnet JobQuality.Web.dll import "$work/generated" | tail -1)
+elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
+echo "import of 10,000 files: ${elapsed} ms ($(( 10000 * 1000 / (elapsed > 0 ? elapsed : 1) )) files/s, including process start)"
+export Content__Path="$work/generated"
+start_site
+for path in "/toolkit" "/toolkit?dimension=wages&audience=business" "/search?q=scheduling" "/search?q=living+wage+worksheet"; do
+    curl -sf "$BASE$path" >/dev/null
+    printf '%s, cached: %s\n' "$path" "$(measure "$path" "$BASE$path")"
+done
+# Every request a new query: the uncached cost of a search over 10,000 resources.
+cat > "$work/search.lua" <<'LUA'
+local n = 0
+request = function()
+    n = n + 1
+    return wrk.format("GET", "/search?q=scheduling+" .. n)
+end
+LUA
+printf 'search, uncached (a new query each request): %s\n' "$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/search.lua" "$BASE" | awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p99 %s", rps, p99 }')"
+echo "peak memory: $(peak_memory)"
