@@ -10,7 +10,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-5310}
 BASE="http://127.0.0.1:${PORT}"
 work=$(mktemp -d)
-trap 'kill "${site_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${site_pid:-0}" 2>/dev/null || true; wait "${site_pid:-0}" 2>/dev/null || true; rm -rf "$work" || true' EXIT
 
 dotnet publish src/JobQuality.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 export ASPNETCORE_ENVIRONMENT=Production
@@ -34,6 +34,10 @@ cookie=$(awk '$6 ~ /antiforgery/ { print $6 "=" $7 }' "$work/cookies")
 cat > "$work/mix.lua" <<LUA
 local pages = { "/", "/toolkit", "/research", "/exemplars", "/webinars", "$webinar", "/topics/wages", "/search?q=wages" }
 local n = 0
+-- Each thread draws its own addresses, so every registration is a new one.
+init = function(args)
+    math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16))
+end
 request = function()
     n = n + 1
     if n % 10 == 0 then
@@ -46,7 +50,7 @@ LUA
 
 memory() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$site_pid/status"; }
 echo "memory before: $(memory) MB"
-( for _ in $(seq 1 $((DURATION / 10))); do sleep 10; echo "memory after $((++t * 10)) s: $(memory) MB"; done ) &
+( t=0; for _ in $(seq 1 $((DURATION / 10))); do sleep 10; t=$((t + 10)); echo "memory after ${t} s: $(memory) MB"; done ) &
 sampler=$!
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/mix.lua" "$BASE"
 wait "$sampler" || true

@@ -14,7 +14,7 @@ PORT=${PORT:-5300}
 BASE="http://127.0.0.1:${PORT}"
 
 work=$(mktemp -d)
-trap 'kill "${site_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${site_pid:-0}" 2>/dev/null || true; wait "${site_pid:-0}" 2>/dev/null || true; rm -rf "$work" || true' EXIT
 
 echo "# Publishing the Release build"
 dotnet publish src/JobQuality.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null

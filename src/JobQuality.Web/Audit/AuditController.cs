@@ -16,14 +16,10 @@ public sealed class AuditController(JobQualityDbContext db) : Controller
     [HttpGet("admin/audit")]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
     {
-        var total = await db.AuditEntries.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var current = Math.Clamp(page ?? 1, 1, pageCount);
         var entries = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
-            .Skip((current - 1) * PageSize).Take(PageSize)
             .Select(a => new AuditRow(a.At, a.Actor, a.Action, a.Subject, a.Detail))
-            .ToListAsync(cancellationToken);
-        return View("AuditLog", new Paged<AuditRow>(entries, current, pageCount, total));
+            .ToPageAsync(page, PageSize, cancellationToken);
+        return View("AuditLog", entries);
     }
 }
 

@@ -34,18 +34,20 @@ public static class ContentQueries
         items.OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title);
 
     /// <summary>One page of cards; a page number past either end gives the nearest real page.</summary>
-    public static async Task<Paged<ContentCard>> ToCardPageAsync<T>(
+    public static Task<Paged<ContentCard>> ToCardPageAsync<T>(
         this IQueryable<T> items, int? requestedPage, int pageSize, CancellationToken cancellationToken)
-        where T : ContentItem
+        where T : ContentItem =>
+        items.AsNoTracking().Select(ContentCard.ProjectionFor<T>()).ToPageAsync(requestedPage, pageSize, cancellationToken);
+
+    /// <summary>One page of any ordered query; a page number past either end gives the nearest real page.</summary>
+    public static async Task<Paged<T>> ToPageAsync<T>(
+        this IQueryable<T> rows, int? requestedPage, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await items.CountAsync(cancellationToken);
+        var total = await rows.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(requestedPage ?? 1, 1, pageCount);
-        var cards = await items
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .ToCardsAsync(cancellationToken);
-        return new Paged<ContentCard>(cards, page, pageCount, total);
+        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<T>(items, page, pageCount, total);
     }
 
     public static Task<List<ContentCard>> ToCardsAsync<T>(this IQueryable<T> items, CancellationToken cancellationToken)

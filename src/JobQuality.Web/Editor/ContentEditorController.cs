@@ -42,21 +42,17 @@ public sealed class ContentEditorController(
             items = items.Where(c => EF.Functions.Like(c.Title, pattern, "\\"));
         }
 
-        var total = await items.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var current = Math.Clamp(page ?? 1, 1, pageCount);
         var rows = await items.OrderByDescending(c => c.UpdatedAt)
-            .Skip((current - 1) * PageSize).Take(PageSize)
             .Select(c => new { c.Id, c.Kind, c.Title, c.Slug, c.Status, c.PublishAt, c.ArchivedAt, c.UpdatedAt })
-            .ToListAsync(cancellationToken);
+            .ToPageAsync(page, PageSize, cancellationToken);
         return View("List", new EditorList
         {
             Kind = contentKind,
             Query = q,
             Status = status,
             Rows = new Paged<EditorRow>(
-                rows.Select(r => new EditorRow(r.Id, r.Kind, r.Title, r.Slug, EditorStatus.For(r.Status, r.PublishAt, r.ArchivedAt, now), r.PublishAt, r.UpdatedAt)).ToList(),
-                current, pageCount, total),
+                rows.Items.Select(r => new EditorRow(r.Id, r.Kind, r.Title, r.Slug, EditorStatus.For(r.Status, r.PublishAt, r.ArchivedAt, now), r.PublishAt, r.UpdatedAt)).ToList(),
+                rows.Page, rows.PageCount, rows.Total),
         });
     }
 

@@ -16,15 +16,11 @@ public sealed class FeedbackInboxController(JobQualityDbContext db) : Controller
     [HttpGet("admin/feedback")]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
     {
-        var total = await db.Feedback.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var current = Math.Clamp(page ?? 1, 1, pageCount);
         var messages = await db.Feedback.AsNoTracking()
             .OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
-            .Skip((current - 1) * PageSize).Take(PageSize)
             .Select(f => new FeedbackRow(f.Topic, f.Message, f.Name, f.Email, f.ReceivedAt))
-            .ToListAsync(cancellationToken);
-        return View("Inbox", new Paged<FeedbackRow>(messages, current, pageCount, total));
+            .ToPageAsync(page, PageSize, cancellationToken);
+        return View("Inbox", messages);
     }
 }
 
