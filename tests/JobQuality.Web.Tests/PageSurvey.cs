@@ -81,6 +81,8 @@ public static class PageSurvey
         await Visit("search with no results", "/search?q=zyzzogeton");
         await Visit("search without words", "/search");
         await Visit("feedback", "/feedback");
+        await Visit("newsletter sign-up", "/newsletter");
+        await Visit("newsletter thanks", "/newsletter/thanks");
         await Visit("page not found", "/no-such-page");
         await Visit("login", "/account/login");
 
@@ -121,6 +123,9 @@ public static class PageSurvey
         await Edit("editor media", "/admin/media");
         await Edit("editor accounts", "/admin/users");
         await Edit("editor audit log", "/admin/audit");
+        await Edit("editor feedback", "/admin/feedback");
+        await Edit("editor newsletter", "/admin/newsletter");
+        await Edit("editor webinar registrations", $"/admin/webinars/{webinar.Slug}/registrations");
 
         await visitor.Context.CloseAsync();
         await editor.Context.CloseAsync();
