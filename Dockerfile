@@ -11,8 +11,11 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY content/ ./content/
+# Uploads live in /app/media; a volume mounted there (shared by every replica) keeps this owner.
+RUN mkdir -p /app/media /app/App_Data && chown "$APP_UID" /app/media /app/App_Data
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    Content__Path=/app/content
+    Content__Path=/app/content \
+    Media__Path=/app/media
 USER $APP_UID
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

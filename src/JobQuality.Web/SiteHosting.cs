@@ -57,6 +57,8 @@ public static class SiteHosting
         builder.Services.Configure<FormOptions>(options => options.ValueLengthLimit = 1024 * 1024);
 
         builder.AddPublicPageCache();
+        builder.AddSharedPageCache();
+        builder.AddReverseProxySupport();
         builder.Services.AddResponseCompression(options =>
         {
             // Antiforgery tokens differ on every response, so compressing over HTTPS reveals nothing (BREACH).
@@ -89,6 +91,7 @@ public static class SiteHosting
 
     public static WebApplication UseSite(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -7,8 +7,7 @@ namespace JobQuality.Web.Tests;
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("jobquality-cli-").FullName;
-
-    private string Database => Path.Combine(_folder, "cli.db");
+    private readonly TestDatabase _database = TestDatabase.FromEnvironment();
 
     [Fact]
     public async Task Import_of_a_broken_folder_exits_non_zero_naming_each_file_and_problem()
@@ -48,13 +47,28 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_if_empty_seeds_a_new_database_once_and_leaves_an_existing_one_alone()
+    {
+        using var later = new ContentFolder().With("toolkit/added-later.md", "---\ntitle: Added later\nsummary: S\n---\nBody");
+
+        var seed = await RunAsync("import", Repository.ContentPath, "--if-empty");
+        var again = await RunAsync("import", later.Path, "--if-empty");
+        var export = await RunAsync("export", Path.Combine(_folder, "export"));
+
+        Assert.True(seed.Code == 0, seed.Errors);
+        Assert.Contains(" added, 0 updated, 0 unchanged", seed.Output, StringComparison.Ordinal);
+        Assert.Equal(0, again.Code);
+        Assert.Contains("already holds content; nothing was imported", again.Output, StringComparison.Ordinal);
+        Assert.Equal(0, export.Code);
+        Assert.False(File.Exists(Path.Combine(_folder, "export", "toolkit", "added-later.md")));
+    }
+
+    [Fact]
     public async Task Registrations_erase_removes_the_personal_data_of_long_ended_webinars()
     {
         Assert.Equal(0, (await RunAsync("import", Repository.ContentPath)).Code);
-        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Data.SqliteJobQualityDbContext>()
-            .UseSqlite($"Data Source={Database}").Options;
         int registrationId;
-        await using (var db = new Data.SqliteJobQualityDbContext(options))
+        await using (var db = _database.OpenContext())
         {
             var webinar = new Web.Webinars.Webinar
             {
@@ -79,7 +93,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.True(code == 0, errors);
         Assert.Contains("Erased the personal data of 1 registration(s)", output, StringComparison.Ordinal);
-        await using (var db = new Data.SqliteJobQualityDbContext(options))
+        await using (var db = _database.OpenContext())
         {
             var erased = await db.Registrations.SingleAsync(r => r.Id == registrationId);
             Assert.Null(erased.Email);
@@ -96,13 +110,13 @@ public sealed class CommandLineTests : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment =
-            {
-                ["ConnectionStrings__JobQuality"] = $"Data Source={Database}",
-                ["Database__Provider"] = "Sqlite",
-                ["DOTNET_ENVIRONMENT"] = "Testing",
-            },
+            Environment = { ["DOTNET_ENVIRONMENT"] = "Testing" },
         };
+        foreach (var (name, value) in _database.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(app);
         foreach (var argument in arguments)
         {
@@ -118,14 +132,14 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 }
 
 public sealed class UserCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("jobquality-users-").FullName;
+    private readonly TestDatabase _database = TestDatabase.FromEnvironment();
 
     [Fact]
     public async Task Users_create_makes_an_account_and_explains_each_refusal()
@@ -156,12 +170,13 @@ public sealed class UserCommandTests : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment =
-            {
-                ["ConnectionStrings__JobQuality"] = $"Data Source={Path.Combine(_folder, "users.db")}",
-                ["DOTNET_ENVIRONMENT"] = "Testing",
-            },
+            Environment = { ["DOTNET_ENVIRONMENT"] = "Testing" },
         };
+        foreach (var (name, value) in _database.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JobQuality.Web.dll"));
         foreach (var argument in arguments)
         {
@@ -177,9 +192,5 @@ public sealed class UserCommandTests : IDisposable
         return (process.ExitCode, await output, await errors);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _database.Dispose();
 }

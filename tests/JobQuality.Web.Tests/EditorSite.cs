@@ -17,6 +17,16 @@ public class EditorSite : SiteFactory
     private readonly SemaphoreSlim _setup = new(1, 1);
     private bool _accountsMade;
 
+    public EditorSite()
+    {
+    }
+
+    /// <summary>A site on a database that other sites share.</summary>
+    protected EditorSite(TestDatabase database)
+        : base(database)
+    {
+    }
+
     public async Task EnsureAccountsAsync()
     {
         await _setup.WaitAsync();

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace JobQuality.Web.Tests;
 
-public sealed class HealthTests(SiteFactory site) : IClassFixture<SiteFactory>
+public sealed class HealthTests(SqliteFileSite site) : IClassFixture<SqliteFileSite>
 {
     [Fact]
     public async Task Health_is_unavailable_while_the_database_is_gone_and_recovers_when_it_returns()

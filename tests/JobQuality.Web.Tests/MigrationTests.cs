@@ -1,5 +1,7 @@
 using JobQuality.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace JobQuality.Web.Tests;
 
@@ -29,5 +31,21 @@ public sealed class MigrationTests
 
         static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
         Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    [Fact]
+    public void The_sql_server_deployment_script_applies_every_migration_and_can_run_again()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var expected = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var committed = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "sqlserver", "migrate.sql"));
+
+        static string Lines(string script) => script.Trim().Trim('\uFEFF').ReplaceLineEndings("\n");
+        Assert.True(Lines(expected) == Lines(committed),
+            "deploy/sqlserver/migrate.sql is out of date: dotnet ef migrations script --idempotent --context SqlServerJobQualityDbContext --project src/JobQuality.Web -o deploy/sqlserver/migrate.sql");
+        foreach (var migration in db.Database.GetMigrations())
+        {
+            Assert.Contains($"WHERE [MigrationId] = N'{migration}'", committed, StringComparison.Ordinal);
+        }
     }
 }

@@ -8,7 +8,7 @@ using Serilog.Parsing;
 
 namespace JobQuality.Web.Tests;
 
-public sealed class ReliabilityTests(SiteFactory site) : IClassFixture<SiteFactory>
+public sealed class ReliabilityTests(SqliteFileSite site) : IClassFixture<SqliteFileSite>
 {
     [Fact]
     public async Task While_the_database_is_gone_pages_answer_a_friendly_503_and_recover_by_themselves()

@@ -10,23 +10,36 @@ using Microsoft.Extensions.Time.Testing;
 namespace JobQuality.Web.Tests;
 
 /// <summary>
-/// The real site on a real SQLite file of its own, in a folder that is removed afterwards. The
-/// clock is fixed so that "upcoming" and "past" do not drift as the calendar moves on.
+/// The real site on a real database of its own (a SQLite file by default, see <see cref="TestDatabase"/>),
+/// in a folder that is removed afterwards. The clock is fixed so that "upcoming" and "past" do not
+/// drift as the calendar moves on.
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Today = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
+    private readonly bool _ownsDatabase;
+
     public SiteFactory()
+        : this(null)
     {
-        Folder = Directory.CreateTempSubdirectory("jobquality-tests-").FullName;
-        DatabasePath = Path.Combine(Folder, "data", "jobquality.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
     }
 
-    public string Folder { get; }
+    /// <summary>A site on <paramref name="database"/>, shared with other sites and left to its owner; or on one of its own.</summary>
+    protected SiteFactory(TestDatabase? database)
+    {
+        Folder = Directory.CreateTempSubdirectory("jobquality-tests-").FullName;
+        _ownsDatabase = database is null;
+        Database = database ?? TestDatabase.FromEnvironment();
+    }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file, for tests about what happens to the file itself.</summary>
+    public string DatabasePath => Database.SqliteFile
+        ?? throw new InvalidOperationException("This site is not on a SQLite file; derive from SqliteFileSite.");
+
+    public string Folder { get; }
 
     /// <summary>Where the site writes each mail as an .eml file when no SMTP server is set.</summary>
     public string MailFolder => Path.Combine(Folder, "mail");
@@ -42,7 +55,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
         // Run from the build output as `dotnet run` does: static assets (and their compressed forms) come from the build's manifest.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:JobQuality", $"Data Source={DatabasePath}");
+        Database.ApplyTo(builder);
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
 
@@ -65,6 +78,11 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {
@@ -74,6 +92,21 @@ public class SiteFactory : WebApplicationFactory<Program>
         {
             // A file still held open is left to the system's temporary-file cleanup.
         }
+    }
+}
+
+/// <summary>A site that is always on a SQLite file, for tests about what happens to that file.</summary>
+public sealed class SqliteFileSite : SiteFactory
+{
+    public SqliteFileSite()
+        : base(TestDatabase.SqliteFileOfItsOwn())
+    {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Database.Dispose();
     }
 }
 
@@ -98,34 +131,30 @@ public static class Repository
     }
 }
 
-/// <summary>Creates and migrates an empty SQLite database of its own, apart from any site.</summary>
+/// <summary>Creates and migrates an empty database of its own (on the provider the environment names), apart from any site.</summary>
 public sealed class EmptyDatabase : IAsyncDisposable
 {
-    private EmptyDatabase(string folder, SqliteJobQualityDbContext context)
+    private readonly TestDatabase _database;
+
+    private EmptyDatabase(TestDatabase database, JobQualityDbContext context)
     {
-        Folder = folder;
+        _database = database;
         Context = context;
     }
 
-    public string Folder { get; }
-
-    public SqliteJobQualityDbContext Context { get; }
+    public JobQualityDbContext Context { get; }
 
     public static async Task<EmptyDatabase> CreateAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("jobquality-db-").FullName;
-        var options = new DbContextOptionsBuilder<SqliteJobQualityDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(folder, "empty.db")}")
-            .Options;
-        var context = new SqliteJobQualityDbContext(options);
+        var database = TestDatabase.FromEnvironment();
+        var context = database.OpenContext();
         await context.Database.MigrateAsync();
-        return new EmptyDatabase(folder, context);
+        return new EmptyDatabase(database, context);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Folder, recursive: true);
+        _database.Dispose();
     }
 }

@@ -10,9 +10,11 @@ namespace JobQuality.Web.Caching;
 
 /// <summary>
 /// Watches every save: when content or a registration changed, the cached pages that show it are
-/// evicted once the change is committed, so no visitor sees a stale page after a change.
+/// evicted once the change is committed, so no visitor sees a stale page after a change. With
+/// several replicas (<see cref="SharedPageCache"/>) the others are told as well.
 /// </summary>
-public sealed class CacheEviction(IOutputCacheStore store, PublishingSchedule schedule) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class CacheEviction(IOutputCacheStore store, PublishingSchedule schedule, RedisConnection? replicas = null)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, StrongBox<Changes>> _pending = [];
 
@@ -111,6 +113,10 @@ public sealed class CacheEviction(IOutputCacheStore store, PublishingSchedule sc
         {
             schedule.Forget();
             await store.EvictByTagAsync(PublicPageCache.PublicTag, cancellationToken);
+            if (replicas is not null)
+            {
+                await replicas.AnnounceContentChangedAsync();
+            }
         }
         else if (changes.HasFlag(Changes.Registrations))
         {

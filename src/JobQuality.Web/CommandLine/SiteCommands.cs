@@ -3,6 +3,7 @@ using JobQuality.Web.Accounts;
 using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
 using JobQuality.Web.Webinars;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JobQuality.Web.CommandLine;
@@ -37,9 +38,14 @@ public static class SiteCommands
             Description = "The content folder to import (default: the configured Content:Path).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var ifEmpty = new Option<bool>("--if-empty")
+        {
+            Description = "Import only into a database that holds no content yet: the first start of a deployment.",
+        };
         var command = new Command("import", "Validate every content file, then insert or update them all; nothing is written if any file is invalid.")
         {
             path,
+            ifEmpty,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -47,6 +53,12 @@ public static class SiteCommands
             await using var scope = host.Services.CreateAsyncScope();
             await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(scope.ServiceProvider, cancellationToken);
             var root = ResolveFolder(host, result.GetValue(path));
+            if (result.GetValue(ifEmpty) && await scope.ServiceProvider.GetRequiredService<JobQualityDbContext>().Content.AnyAsync(cancellationToken))
+            {
+                Console.WriteLine("The database already holds content; nothing was imported.");
+                return 0;
+            }
+
             var outcome = await scope.ServiceProvider.GetRequiredService<ContentImporter>()
                 .ImportAsync(root, ImportMode.AllOrNothing, cancellationToken);
             if (!outcome.Succeeded)

@@ -1,0 +1,141 @@
+using System.Net;
+using JobQuality.Web.Webinars;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace JobQuality.Web.Tests;
+
+/// <summary>One replica of the site: shares its database and its Redis with the others.</summary>
+public sealed class ReplicaSite(TestDatabase database, RedisServer redis) : EditorSite(database)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:Redis", redis.ConnectionString);
+    }
+}
+
+/// <summary>Two instances of the site on one database and one Redis, as replicas behind a proxy run.</summary>
+public sealed class TwoReplicas : IAsyncLifetime
+{
+    private RedisServer? _redis;
+
+    public TestDatabase Database { get; } = TestDatabase.FromEnvironment();
+
+    public ReplicaSite One { get; private set; } = null!;
+
+    public ReplicaSite Other { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        One = new ReplicaSite(Database, _redis);
+        Other = new ReplicaSite(Database, _redis);
+
+        // The first replica migrates and seeds; the second finds the database ready.
+        _ = One.Services;
+        _ = Other.Services;
+        await One.EnsureAccountsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await One.DisposeAsync();
+        await Other.DisposeAsync();
+        Database.Dispose();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+}
+
+public sealed class ReplicaTests(TwoReplicas replicas) : IClassFixture<TwoReplicas>
+{
+    [Fact]
+    public async Task An_editor_signed_in_on_one_replica_is_signed_in_on_the_other()
+    {
+        var cookies = new CookieContainer();
+        using var onOne = replicas.One.CreateDefaultClient(new CookieContainerHandler(cookies));
+        using var onOther = replicas.Other.CreateDefaultClient(new CookieContainerHandler(cookies));
+        Assert.Equal(HttpStatusCode.Redirect, (await onOther.GetAsync("/admin")).StatusCode);
+
+        var signIn = await onOne.PostFormAsync("/account/login", "/account/login",
+            new() { ["Email"] = EditorSite.EditorEmail, ["Password"] = EditorSite.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        var admin = await onOther.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+
+        // A form rendered by one replica is accepted by the other: signing out goes through.
+        var token = await onOne.TokenFromAsync("/admin");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        var signOut = await onOther.PostAsync("/account/logout", form);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await onOne.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_profile_published_on_one_replica_is_on_the_other_replicas_pages_at_once()
+    {
+        var visitor = replicas.Other.CreateClient();
+        var before = await visitor.GetPageAsync("/exemplars");
+        Assert.DoesNotContain("Tidewater Repair Cooperative", before.Body!.TextContent, StringComparison.Ordinal);
+        await visitor.GetPageAsync("/exemplars");
+
+        var editor = await replicas.One.SignedInAsync(EditorSite.EditorEmail);
+        var published = await editor.PostFormAsync("/admin/exemplars/new", "/admin/exemplars/new", new()
+        {
+            ["Form.Title"] = "Tidewater Repair Cooperative",
+            ["Form.Slug"] = string.Empty,
+            ["Form.Summary"] = "A worker-owned repair shop that pays a living wage.",
+            ["Form.Body"] = "Owners set the schedule together.",
+            ["Form.Profile"] = "organization",
+            ["Form.Field"] = "business",
+            ["Form.Organization"] = "Tidewater Repair Cooperative",
+            ["Form.Dimensions"] = "wages",
+            ["intent"] = "publish",
+        });
+        Assert.True(published.StatusCode == HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
+
+        var after = await visitor.GetPageAsync("/exemplars");
+        Assert.Contains("Tidewater Repair Cooperative", after.Body!.TextContent, StringComparison.Ordinal);
+        var onTheFirst = await replicas.One.CreateClient().GetPageAsync("/exemplars");
+        Assert.Contains("Tidewater Repair Cooperative", onTheFirst.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registrations_split_across_both_replicas_never_take_more_seats_than_there_are()
+    {
+        var webinar = await WebinarTesting.CreateAsync(replicas.One, capacity: 7);
+        HttpClient[] clients = [replicas.One.CreateClient(), replicas.Other.CreateClient()];
+        var tokens = await Task.WhenAll(clients.Select(client => WebinarTesting.FormTokenAsync(client, webinar.Path)));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            WebinarTesting.RegisterAsync(clients[i % 2], webinar.Slug, $"Attendee {i}", $"attendee{i}@example.org", tokens[i % 2])));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        var registrations = await WebinarTesting.RegistrationsAsync(replicas.One, webinar.Id);
+        Assert.Equal(30, registrations.Count);
+        Assert.Equal(7, registrations.Count(r => r.Status == RegistrationStatus.Confirmed));
+        Assert.Equal(23, registrations.Count(r => r.Status == RegistrationStatus.Waitlisted));
+        foreach (var site in new SiteFactory[] { replicas.One, replicas.Other })
+        {
+            var page = await site.CreateClient().GetPageAsync(webinar.Path);
+            Assert.Contains("7, all taken", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // Both replicas send mail from the one outbox; every attendee hears exactly once.
+        var mails = await WebinarTesting.EventuallyAsync(
+            () => Task.FromResult(Enumerable.Range(0, 30)
+                .Select(i => WebinarTesting.MailsTo(replicas.One, $"attendee{i}@example.org").Count
+                    + WebinarTesting.MailsTo(replicas.Other, $"attendee{i}@example.org").Count)
+                .ToList()),
+            counts => counts.All(count => count >= 1),
+            "a mail to each of the 30 attendees");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(1,
+            WebinarTesting.MailsTo(replicas.One, $"attendee{i}@example.org").Count + WebinarTesting.MailsTo(replicas.Other, $"attendee{i}@example.org").Count));
+        Assert.Equal(30, mails.Count);
+    }
+}
