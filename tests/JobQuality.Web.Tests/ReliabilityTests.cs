@@ -65,6 +65,22 @@ public sealed class ConfigurationTests
 
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "the proxies", "ForwardedHeaders:KnownNetworks holds 'the proxies', which is not an address range")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "10.0.0.300", "ForwardedHeaders:KnownProxies holds '10.0.0.300', which is not an IP address")]
+    [InlineData("ConnectionStrings:Redis", "redis:6379,ssl=maybe", "ConnectionStrings:Redis is not a Redis connection string")]
+    public void An_invalid_proxy_or_redis_setting_stops_start_up_with_a_message_that_says_what_to_set(string key, string value, string message)
+    {
+        using var database = TestDatabase.SqliteFileOfItsOwn();
+        var settings = database.Settings.ToDictionary(s => s.Key, s => (string?)s.Value);
+        settings[key] = value;
+        using var factory = new Misconfigured(settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
 }
 
 public sealed class LogPrivacyTests
