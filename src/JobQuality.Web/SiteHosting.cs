@@ -83,7 +83,11 @@ public static class SiteHosting
         });
 
         // Every form post must carry the antiforgery token, whichever controller receives it.
-        builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        builder.Services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Conventions.Add(new HeadRequests());
+        });
         builder.Services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureFolders()));
         builder.Services.AddRouting(options => options.LowercaseUrls = true);
         return builder;

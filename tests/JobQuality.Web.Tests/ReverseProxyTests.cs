@@ -70,3 +70,25 @@ public sealed class ReverseProxyTests(ProxiedSite site) : IClassFixture<ProxiedS
         Assert.Contains("That email and password do not match an account", (await another.DocumentAsync()).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+public sealed class HeadRequestTests(ProxiedSite site) : IClassFixture<ProxiedSite>
+{
+    [Theory]
+    [InlineData("/", "text/html")]
+    [InlineData("/toolkit", "text/html")]
+    [InlineData("/feed.xml", "application/atom+xml")]
+    public async Task Link_checkers_asking_with_head_get_the_headers_without_the_page(string path, string type)
+    {
+        using var client = new HttpClient { BaseAddress = site.Address };
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(type, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        var get = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Contains(type == "text/html" ? "</html>" : "</feed>", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path))).StatusCode);
+    }
+}
