@@ -20,9 +20,11 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>The value of <c>ConnectionStrings:Redis</c> that reaches this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    public static Task<RedisServer> StartAsync() => StartAsync(SmtpServer.FreePort());
+
+    /// <summary>Starts a server on <paramref name="port"/>: a new one, or one that comes back after <see cref="DisposeAsync"/>.</summary>
+    public static async Task<RedisServer> StartAsync(int port)
     {
-        var port = SmtpServer.FreePort();
         var start = new ProcessStartInfo(File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server")
         {
             RedirectStandardOutput = true,

@@ -52,6 +52,20 @@ public sealed class TwoReplicas : IAsyncLifetime
 
 public sealed class ReplicaTests(TwoReplicas replicas) : IClassFixture<TwoReplicas>
 {
+    /// <summary>The editor's form for a new organisation profile, published at once.</summary>
+    public static Dictionary<string, string> Profile(string name) => new()
+    {
+        ["Form.Title"] = name,
+        ["Form.Slug"] = string.Empty,
+        ["Form.Summary"] = "A worker-owned business that pays a living wage.",
+        ["Form.Body"] = "Owners set the schedule together.",
+        ["Form.Profile"] = "organization",
+        ["Form.Field"] = "business",
+        ["Form.Organization"] = name,
+        ["Form.Dimensions"] = "wages",
+        ["intent"] = "publish",
+    };
+
     [Fact]
     public async Task An_editor_signed_in_on_one_replica_is_signed_in_on_the_other()
     {
@@ -84,18 +98,7 @@ public sealed class ReplicaTests(TwoReplicas replicas) : IClassFixture<TwoReplic
         await visitor.GetPageAsync("/exemplars");
 
         var editor = await replicas.One.SignedInAsync(EditorSite.EditorEmail);
-        var published = await editor.PostFormAsync("/admin/exemplars/new", "/admin/exemplars/new", new()
-        {
-            ["Form.Title"] = "Tidewater Repair Cooperative",
-            ["Form.Slug"] = string.Empty,
-            ["Form.Summary"] = "A worker-owned repair shop that pays a living wage.",
-            ["Form.Body"] = "Owners set the schedule together.",
-            ["Form.Profile"] = "organization",
-            ["Form.Field"] = "business",
-            ["Form.Organization"] = "Tidewater Repair Cooperative",
-            ["Form.Dimensions"] = "wages",
-            ["intent"] = "publish",
-        });
+        var published = await editor.PostFormAsync("/admin/exemplars/new", "/admin/exemplars/new", Profile("Tidewater Repair Cooperative"));
         Assert.True(published.StatusCode == HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
 
         var after = await visitor.GetPageAsync("/exemplars");
@@ -137,5 +140,52 @@ public sealed class ReplicaTests(TwoReplicas replicas) : IClassFixture<TwoReplic
         Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(1,
             WebinarTesting.MailsTo(replicas.One, $"attendee{i}@example.org").Count + WebinarTesting.MailsTo(replicas.Other, $"attendee{i}@example.org").Count));
         Assert.Equal(30, mails.Count);
+    }
+}
+
+public sealed class RedisOutageTests
+{
+    [Fact]
+    public async Task While_redis_is_away_pages_are_served_and_saved_changes_are_shown_and_caching_resumes_when_it_returns()
+    {
+        using var database = TestDatabase.FromEnvironment();
+        var redis = await RedisServer.StartAsync();
+        await using var site = new ReplicaSite(database, redis);
+        var visitor = site.CreateClient();
+        Assert.Equal("Exemplars", (await visitor.GetPageAsync("/exemplars")).H1());
+
+        await redis.DisposeAsync();
+        Assert.Equal("Exemplars", (await visitor.GetPageAsync("/exemplars")).H1());
+        Assert.Equal("Toolkit", (await visitor.GetPageAsync("/toolkit")).H1());
+        var editor = await site.SignedInAsync(EditorSite.EditorEmail);
+        var saved = await editor.PostFormAsync("/admin/exemplars/new", "/admin/exemplars/new", ReplicaTests.Profile("Harbor Light Bakery"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Harbor Light Bakery", (await visitor.GetPageAsync("/exemplars")).Body!.TextContent, StringComparison.Ordinal);
+
+        await using var back = await RedisServer.StartAsync(redis.Port);
+        var cached = await WebinarTesting.EventuallyAsync(
+            async () =>
+            {
+                Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/exemplars")).StatusCode);
+                return await KeysAsync(back.Port);
+            },
+            keys => keys > 0,
+            "a page stored in Redis again");
+        Assert.True(cached > 0);
+        Assert.Contains("Harbor Light Bakery", (await visitor.GetPageAsync("/exemplars")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> KeysAsync(int port)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("redis-cli") { RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-p", $"{port}", "dbsize" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return int.TryParse(output.Trim(), out var keys) ? keys : 0;
     }
 }
