@@ -102,33 +102,8 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
-    private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments)
-    {
-        var app = Path.Combine(AppContext.BaseDirectory, "JobQuality.Web.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["DOTNET_ENVIRONMENT"] = "Testing" },
-        };
-        foreach (var (name, value) in _database.EnvironmentVariables)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add(app);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments) =>
+        SiteCommand.RunAsync(_database, null, arguments);
 
     public void Dispose()
     {
@@ -162,17 +137,26 @@ public sealed class UserCommandTests : IDisposable
         Assert.Contains("Unknown role 'Owner'", role.Errors, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Output, string Errors)> RunAsync(string input, params string[] arguments)
+    private Task<(int Code, string Output, string Errors)> RunAsync(string input, params string[] arguments) =>
+        SiteCommand.RunAsync(_database, input, arguments);
+
+    public void Dispose() => _database.Dispose();
+}
+
+/// <summary>The site's assembly run as a command on a test database, as an operator would run it.</summary>
+public static class SiteCommand
+{
+    public static async Task<(int Code, string Output, string Errors)> RunAsync(TestDatabase database, string? input, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardInput = true,
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["DOTNET_ENVIRONMENT"] = "Testing" },
         };
-        foreach (var (name, value) in _database.EnvironmentVariables)
+        foreach (var (name, value) in database.EnvironmentVariables)
         {
             start.Environment[name] = value;
         }
@@ -184,13 +168,15 @@ public sealed class UserCommandTests : IDisposable
         }
 
         using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(input);
-        process.StandardInput.Close();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await errors);
     }
-
-    public void Dispose() => _database.Dispose();
 }

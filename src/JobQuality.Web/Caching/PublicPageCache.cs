@@ -31,6 +31,8 @@ public static class PublicPageCache
         });
         builder.Services.AddSingleton<PublishingSchedule>();
         builder.Services.AddSingleton<CacheEviction>();
+        builder.Services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
+        builder.Services.AddHostedService<OutsideChanges>();
         return builder;
     }
 }
