@@ -11,7 +11,7 @@ public sealed class MailDeliveryTests
     [Fact]
     public async Task Mail_goes_to_the_smtp_server_when_one_is_configured()
     {
-        using var site = new SmtpSiteFactory(SmtpServer.FreePort());
+        using var site = new SmtpSiteFactory(LocalServer.FreePort());
         await using var server = await SmtpServer.StartAsync(site.SmtpPort, Path.Combine(site.Folder, "smtp"));
         using var client = site.CreateClient();
         var webinar = await CreateAsync(site, capacity: 10);
@@ -29,7 +29,7 @@ public sealed class MailDeliveryTests
     [Fact]
     public async Task A_mail_server_outage_delays_the_mail_and_loses_none()
     {
-        using var site = new SmtpSiteFactory(SmtpServer.FreePort());
+        using var site = new SmtpSiteFactory(LocalServer.FreePort());
         using var client = site.CreateClient();
         var webinar = await CreateAsync(site, capacity: 10);
 
