@@ -164,7 +164,7 @@ public sealed class ImportTests
     [Fact]
     public async Task A_large_import_indexes_every_item_as_saving_them_one_by_one_would()
     {
-        // Enough files for the import to write the search index in bulk.
+        // The import writes the search index in bulk, and renders this many bodies side by side.
         using var folder = new ContentFolder();
         for (var i = 0; i < 150; i++)
         {

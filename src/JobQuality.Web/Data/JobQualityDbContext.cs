@@ -73,8 +73,8 @@ public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDb
         RenderChangedMarkdown();
         var changed = SearchIndex.ChangedItems(ChangeTracker);
 
-        // Many new items inside a transaction (the import): their terms are written in bulk once the
-        // items have their ids, in the same transaction, rather than tracked one entity per term.
+        // New items inside a transaction (the import): their terms are written in bulk once the items
+        // have their ids, in the same transaction, rather than tracked one entity per term.
         var bulk = Database.CurrentTransaction is not null ? SearchIndex.NewItemsForBulk(changed) : null;
         if (bulk is not null)
         {

@@ -75,17 +75,14 @@ public static partial class SearchIndex
         }
     }
 
-    /// <summary>From this many new items in one save, their terms are written in bulk (<see cref="InsertAsync"/>).</summary>
-    internal const int BulkFrom = 100;
-
     /// <summary>Rows per INSERT statement: three parameters each, within every provider's limits.</summary>
     private const int RowsPerStatement = 300;
 
-    /// <summary>The new items of a save and their terms, when there are enough of them to write in bulk; otherwise null.</summary>
+    /// <summary>The new items of a save and their terms, to write in bulk (<see cref="InsertAsync"/>); null when there are none.</summary>
     internal static List<(ContentItem Item, Dictionary<string, int> Terms)>? NewItemsForBulk(List<EntityEntry<ContentItem>> changed)
     {
         var added = changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (added.Count < BulkFrom)
+        if (added.Count == 0)
         {
             return null;
         }
