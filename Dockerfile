@@ -7,7 +7,8 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/JobQuality.Web/JobQuality.Web.csproj src/JobQuality.Web/
 RUN dotnet restore src/JobQuality.Web/JobQuality.Web.csproj
 COPY src/ src/
-RUN dotnet publish src/JobQuality.Web/JobQuality.Web.csproj -c Release -o /app --no-restore
+# Publishing restores again for the build platform's runtime: the published build is ReadyToRun.
+RUN dotnet publish src/JobQuality.Web/JobQuality.Web.csproj -c Release -o /app
 # The folders the site writes to; copied below with the runtime user as their owner.
 RUN mkdir -p /writable/media /writable/App_Data
 

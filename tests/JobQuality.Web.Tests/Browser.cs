@@ -108,7 +108,7 @@ public static class BrowserPages
     public static async Task LogInAsync(this IPage page, string email, string password = EditorSite.Password)
     {
         await page.GotoAsync("/account/login");
-        // The footer's newsletter sign-up has an Email field too; the login form is the one in main.
+        // The login form is the one in main.
         await page.Locator("main").GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();

@@ -161,6 +161,37 @@ public sealed class ImportTests
         }
     }
 
+    [Fact]
+    public async Task A_large_import_indexes_every_item_as_saving_them_one_by_one_would()
+    {
+        // The import writes the search index in bulk, and renders this many bodies side by side.
+        using var folder = new ContentFolder();
+        for (var i = 0; i < 150; i++)
+        {
+            folder.With($"toolkit/guide-{i:000}.md",
+                $"---\ntitle: Guide number {i} on predictable hours\nsummary: Scheduling notice for shift {i}.\ntype: guide\n---\n\nA **fair** workweek, café rules {i}.\n");
+        }
+
+        await using var bulk = await EmptyDatabase.CreateAsync();
+        var result = await Importer(bulk.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
+
+        await using var single = await EmptyDatabase.CreateAsync();
+        foreach (var item in await bulk.Context.Content.AsNoTracking().OrderBy(c => c.Slug).ToListAsync())
+        {
+            item.Id = 0;
+            single.Context.Add(item);
+            await single.Context.SaveChangesAsync();
+        }
+
+        static async Task<List<string>> Index(JobQualityDbContext db) =>
+            (await db.SearchTerms.AsNoTracking().Select(t => new { t.ContentItem!.Slug, t.Term, t.Weight }).ToListAsync())
+            .Select(t => $"{t.Slug} {t.Term} {t.Weight}").Order(StringComparer.Ordinal).ToList();
+        var expected = await Index(single.Context);
+        Assert.Contains("guide-149 cafe 1", expected);
+        Assert.Equal(expected, await Index(bulk.Context));
+    }
+
     /// <summary>Each item as its file and rendered body: every field that an item carries.</summary>
     private static async Task<Dictionary<string, string>> Snapshot(JobQualityDbContext db) =>
         (await db.Content.AsNoTracking().AsSplitQuery()

@@ -48,12 +48,13 @@ public sealed class NewsletterTests(NewsletterSite site) : IClassFixture<Newslet
     }
 
     [Fact]
-    public async Task The_home_page_and_the_footer_offer_a_labelled_sign_up_form()
+    public async Task The_home_page_and_the_sign_up_page_offer_a_labelled_form_and_every_footer_leads_there()
     {
         var home = await site.CreateClient().GetPageAsync("/");
         var feedback = await site.CreateClient().GetPageAsync("/feedback");
+        var newsletter = await site.CreateClient().GetPageAsync("/newsletter");
 
-        foreach (var form in new[] { home.QuerySelector("main form[action='/newsletter']"), feedback.QuerySelector("footer form[action='/newsletter']") })
+        foreach (var form in new[] { home.QuerySelector("main form[action='/newsletter']"), newsletter.QuerySelector("main form[action='/newsletter']") })
         {
             Assert.NotNull(form);
             var input = form.QuerySelector("input[name='Email']")!;
@@ -62,7 +63,11 @@ public sealed class NewsletterTests(NewsletterSite site) : IClassFixture<Newslet
             Assert.Equal("post", form.GetAttribute("method"));
         }
 
-        Assert.NotNull(home.QuerySelector("footer form[action='/newsletter']"));
+        // The footer links to the sign-up page: a form there would put a visitor's own token on every page.
+        foreach (var page in new[] { home, feedback, newsletter })
+        {
+            Assert.Equal("Sign up for the newsletter", page.QuerySelector("footer a[href='/newsletter']")!.TextContent.Trim());
+        }
     }
 
     [Fact]

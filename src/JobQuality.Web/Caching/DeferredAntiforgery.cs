@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
@@ -52,7 +53,7 @@ public sealed class AntiforgeryTokenFilling(RequestDelegate next, IAntiforgery a
         }
 
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBuffer();
         context.Response.Body = buffer;
         try
         {
@@ -63,7 +64,7 @@ public sealed class AntiforgeryTokenFilling(RequestDelegate next, IAntiforgery a
             context.Response.Body = original;
         }
 
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var bytes = buffer.Written;
         var at = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
             ? bytes.Span.IndexOf(PlaceholderBytes)
             : -1;
@@ -95,5 +96,86 @@ public sealed class AntiforgeryTokenFilling(RequestDelegate next, IAntiforgery a
         {
             await original.WriteAsync(bytes, context.RequestAborted);
         }
+    }
+}
+
+/// <summary>
+/// Holds a response in arrays from the shared pool: a page is buffered on every request, and a
+/// growing <see cref="MemoryStream"/> would leave each of its copies to the garbage collector.
+/// </summary>
+internal sealed class PooledBuffer : Stream
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private int _length;
+
+    /// <summary>What was written; valid until the buffer is disposed.</summary>
+    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _length);
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => _length;
+
+    public override long Position
+    {
+        get => _length;
+        set => throw new NotSupportedException();
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (_length + buffer.Length > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + buffer.Length));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        buffer.CopyTo(_buffer.AsSpan(_length));
+        _length += buffer.Length;
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void WriteByte(byte value) => Write([value]);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+            _length = 0;
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -24,6 +24,9 @@ public static class PublicPageCache
     {
         builder.Services.AddOutputCache(options =>
         {
+            // The cache holds what is most asked for, not every page ever asked for (each search is a
+            // page of its own): a bound on memory; a page that is pushed out is rendered again when asked.
+            options.SizeLimit = 32 * 1024 * 1024;
             options.AddPolicy(Policy, policy => policy
                 .SetVaryByQuery(VaryingQuery)
                 .AddPolicy<UntilNextScheduledItem>()

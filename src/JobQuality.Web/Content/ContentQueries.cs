@@ -34,10 +34,14 @@ public static class ContentQueries
         items.OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title);
 
     /// <summary>One page of cards; a page number past either end gives the nearest real page.</summary>
+    /// <remarks>
+    /// The cards' dimensions come in a second query: as one query, SQLite would build the join of
+    /// every item's dimensions for each page, which costs more the more content there is.
+    /// </remarks>
     public static Task<Paged<ContentCard>> ToCardPageAsync<T>(
         this IQueryable<T> items, int? requestedPage, int pageSize, CancellationToken cancellationToken)
         where T : ContentItem =>
-        items.AsNoTracking().Select(ContentCard.ProjectionFor<T>()).ToPageAsync(requestedPage, pageSize, cancellationToken);
+        items.AsNoTracking().AsSplitQuery().Select(ContentCard.ProjectionFor<T>()).ToPageAsync(requestedPage, pageSize, cancellationToken);
 
     /// <summary>One page of any ordered query; a page number past either end gives the nearest real page.</summary>
     public static async Task<Paged<T>> ToPageAsync<T>(
@@ -53,6 +57,11 @@ public static class ContentQueries
     public static Task<List<ContentCard>> ToCardsAsync<T>(this IQueryable<T> items, CancellationToken cancellationToken)
         where T : ContentItem =>
         items.AsNoTracking().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);
+
+    /// <summary>Cards of a long list, or a page of one, with the dimensions in a second query (see <see cref="ToCardPageAsync"/>).</summary>
+    public static Task<List<ContentCard>> ToCardsSplitAsync<T>(this IQueryable<T> items, CancellationToken cancellationToken)
+        where T : ContentItem =>
+        items.AsNoTracking().AsSplitQuery().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);
 }
 
 /// <summary>A page of results and where it sits among the others.</summary>

@@ -20,7 +20,8 @@ public static class MarkdownRenderer
         .UseListExtras()
         .Build();
 
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    /// <summary>One sanitiser per thread: the import renders many bodies side by side.</summary>
+    private static readonly ThreadLocal<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
 
     public static string Render(string? markdown)
     {
@@ -30,10 +31,7 @@ public static class MarkdownRenderer
         }
 
         var html = Markdown.ToHtml(markdown, Pipeline);
-        lock (Sanitizer)
-        {
-            return Sanitizer.Sanitize(html);
-        }
+        return Sanitizer.Value!.Sanitize(html);
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -41,7 +41,7 @@ public sealed class SearchController(JobQualityDbContext db, TimeProvider clock)
             .Select(h => h.ContentItemId)
             .ToListAsync(cancellationToken);
         var items = db.Content.Where(c => ids.Contains(c.Id));
-        var cards = await items.ToCardsAsync(cancellationToken);
+        var cards = await items.ToCardsSplitAsync(cancellationToken);
         var bodies = await items.AsNoTracking()
             .Select(c => new { c.Id, c.Kind, c.Slug, c.BodyHtml })
             .ToListAsync(cancellationToken);

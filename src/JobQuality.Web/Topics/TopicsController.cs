@@ -31,7 +31,7 @@ public sealed class TopicsController(JobQualityDbContext db, TimeProvider clock)
             return NotFound();
         }
 
-        var cards = await db.Content.PublicAt(clock.UtcDateTime()).InDimension(dimension).Newest().ToCardsAsync(cancellationToken);
+        var cards = await db.Content.PublicAt(clock.UtcDateTime()).InDimension(dimension).Newest().ToCardsSplitAsync(cancellationToken);
         return View(new TopicPage(
             new TopicSummary(topic.Slug, topic.Name, topic.Description, cards.Count),
             ContentKinds.All.Select(k => new TopicGroup(k, cards.Where(c => c.Kind == k).ToList())).Where(g => g.Items.Count > 0).ToList()));

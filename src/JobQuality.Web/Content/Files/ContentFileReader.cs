@@ -29,24 +29,28 @@ public static class ContentFileReader
             return (files, problems);
         }
 
-        foreach (var kind in ContentKinds.All)
-        {
-            var folder = Path.Combine(root, kind.Segment());
-            if (!Directory.Exists(folder))
-            {
-                continue;
-            }
+        var paths = ContentKinds.All
+            .Select(kind => (Kind: kind, Folder: Path.Combine(root, kind.Segment())))
+            .Where(k => Directory.Exists(k.Folder))
+            .SelectMany(k => Directory.EnumerateFiles(k.Folder, "*.md").Order(StringComparer.Ordinal).Select(path => (k.Kind, Path: path)))
+            .ToList();
 
-            foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        // Files are read and parsed side by side, each on its own; results keep the folders' order.
+        var read = new (ContentFile? File, List<ContentFileProblem> Problems)[paths.Count];
+        Parallel.For(0, paths.Count, i =>
+        {
+            var (kind, path) = paths[i];
+            var name = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var fileProblems = new List<ContentFileProblem>();
+            read[i] = (Read(kind, name, File.ReadAllText(path), utcNow, fileProblems), fileProblems);
+        });
+
+        foreach (var (file, fileProblems) in read)
+        {
+            problems.AddRange(fileProblems);
+            if (file is not null && fileProblems.Count == 0)
             {
-                var name = Path.GetRelativePath(root, path).Replace('\\', '/');
-                var fileProblems = new List<ContentFileProblem>();
-                var file = Read(kind, name, File.ReadAllText(path), utcNow, fileProblems);
-                problems.AddRange(fileProblems);
-                if (file is not null && fileProblems.Count == 0)
-                {
-                    files.Add(file);
-                }
+                files.Add(file);
             }
         }
 

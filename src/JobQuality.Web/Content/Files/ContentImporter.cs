@@ -53,6 +53,9 @@ public sealed partial class ContentImporter(JobQualityDbContext db, TimeProvider
         IReadOnlyList<ContentFile> files, DateTime now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
+
+        // One transaction: all or nothing, and the search index's terms for new items are written in bulk within it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var merge = await ContentMerge.CreateAsync(db, cancellationToken);
         var existing = (await db.Content.Include(c => c.Dimensions).ToListAsync(cancellationToken))
             .ToDictionary(c => (c.Kind, c.Slug));
@@ -90,6 +93,7 @@ public sealed partial class ContentImporter(JobQualityDbContext db, TimeProvider
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return (added, updated, unchanged);
     }
