@@ -18,13 +18,22 @@ public class SiteFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Today = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
     public SiteFactory()
+        : this(null)
     {
-        Folder = Directory.CreateTempSubdirectory("jobquality-tests-").FullName;
+    }
+
+    /// <summary>A site on a folder of its own, or on the one (database, mail) that an earlier site left behind.</summary>
+    protected SiteFactory(string? folder)
+    {
+        Folder = folder ?? Directory.CreateTempSubdirectory("jobquality-tests-").FullName;
         DatabasePath = Path.Combine(Folder, "data", "jobquality.db");
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
     }
 
     public string Folder { get; }
+
+    /// <summary>Leaves the folder in place when the site is disposed, for a site started on it after this one.</summary>
+    public bool KeepsFolder { get; init; }
 
     public string DatabasePath { get; }
 
@@ -66,9 +75,17 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!KeepsFolder)
+        {
+            DeleteFolder(Folder);
+        }
+    }
+
+    public static void DeleteFolder(string folder)
+    {
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
