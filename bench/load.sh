@@ -49,12 +49,15 @@ request = function()
 end
 LUA
 
+# The machine's load average (runnable processes, 1 minute) says whether anything else competed for the cores.
+load_average() { cut -d' ' -f1 /proc/loadavg; }
 memory() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$site_pid/status"; }
-echo "memory before: $(memory) MB"
+echo "memory before: $(memory) MB; machine load average: $(load_average) on $(nproc) cores"
 ( t=0; for _ in $(seq 1 $((DURATION / 10))); do sleep 10; t=$((t + 10)); echo "memory after ${t} s: $(memory) MB"; done ) &
 sampler=$!
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/mix.lua" "$BASE"
 wait "$sampler" || true
+echo "machine load average after the run: $(load_average)"
 echo "registrations stored: $(sqlite3 "$work/load.db" 'select count(*) from Registrations' 2>/dev/null || echo 'install sqlite3 to count')"
 # Each registration's mail is written with it: one per registration, to its address, none lost.
 echo "registrations without exactly one mail of their own: $(sqlite3 "$work/load.db" 'select count(*) from Registrations r where (select count(*) from OutboxMessages m where m.RegistrationId = r.Id and m.Recipient = r.Email) <> 1' 2>/dev/null || echo '?')"
