@@ -63,6 +63,11 @@ echo "registrations stored: $(sqlite3 "$work/load.db" 'select count(*) from Regi
 echo "registrations without exactly one mail of their own: $(sqlite3 "$work/load.db" 'select count(*) from Registrations r where (select count(*) from OutboxMessages m where m.RegistrationId = r.Id and m.Recipient = r.Email) <> 1' 2>/dev/null || echo '?')"
 echo "journal mode: $(sqlite3 "$work/load.db" 'pragma journal_mode' 2>/dev/null || echo '?')"
 echo "mails sent / still queued: $(sqlite3 -separator ' / ' "$work/load.db" 'select count(SentAt), count(*) - count(SentAt) from OutboxMessages' 2>/dev/null || echo '?')"
+# The mail sender yields to registrations during the run; see how long the queue takes to empty after it.
+queued() { sqlite3 "$work/load.db" 'select count(*) from OutboxMessages where SentAt is null' 2>/dev/null || echo 0; }
+drained=0
+while [ "$(queued)" -gt 0 ] && [ "$drained" -lt 300 ]; do sleep 1; drained=$((drained + 1)); done
+echo "mails still queued ${drained} s after the run: $(queued)"
 errors=$(grep -c '"@l":"\(Error\|Fatal\)"' "$work/site.log" || true)
 warnings=$(grep -c '"@l":"Warning"' "$work/site.log" || true)
 echo "errors logged by the site: $errors (warnings: $warnings)"
