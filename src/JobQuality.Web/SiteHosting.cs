@@ -51,6 +51,8 @@ public static class SiteHosting
         builder.AddNewsletter();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
         builder.AddRegistrationJobs();
+        builder.Services.AddSingleton<SiteWarmUp>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SiteWarmUp>());
 
         // Forms are small; the media upload raises its own limit. A larger body is refused with 413.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
@@ -125,6 +127,18 @@ public static class SiteHosting
             });
         }
 
+        app.Use((context, next) =>
+        {
+            // Not ready for visitors while the pages warm: the health check says so, and when to ask again.
+            if (context.Request.Path == "/health" && !context.RequestServices.GetRequiredService<SiteWarmUp>().IsDone)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.MapHealthChecks("/health");
         app.MapStaticAssets();
         app.MapControllers().WithStaticAssets();

@@ -56,7 +56,51 @@ public sealed class MailDeliveryTests
         Assert.Single(server.Messages());
     }
 
-    private sealed class SmtpSiteFactory(int port) : SiteFactory
+    [Fact]
+    public async Task Mail_queued_when_the_site_stops_is_delivered_once_after_it_starts_again()
+    {
+        var port = LocalServer.FreePort();
+        using var database = TestDatabase.FromEnvironment();
+        Webinar webinar;
+        using (var before = new SmtpSiteFactory(port, database))
+        {
+            using var client = before.CreateClient();
+            webinar = await CreateAsync(before, capacity: 10);
+
+            // No mail server is listening yet: the visitor is registered, the confirmation waits.
+            var response = await RegisterAsync(client, webinar.Slug, "Ines Moreau", "ines.moreau@example.org");
+
+            response.EnsureSuccessStatusCode();
+            Assert.Equal("You are registered", (await response.ReadPageAsync()).QuerySelector("h1")!.TextContent);
+            await EventuallyAsync(
+                () => before.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Recipient == "ines.moreau@example.org")),
+                m => m.Attempts >= 1 && m.SentAt is null, "a failed first attempt");
+        }
+
+        // The site stopped with the mail undelivered; a new one starts on the same database, and the mail server is back.
+        using var after = new SmtpSiteFactory(port, database);
+        await using var server = await SmtpServer.StartAsync(port, Path.Combine(after.Folder, "smtp"));
+        using var afterClient = after.CreateClient();
+
+        var received = await EventuallyAsync(() => Task.FromResult(server.Messages()), m => m.Count > 0,
+            "the queued confirmation to arrive", tick: () => after.Clock.Advance(TimeSpan.FromMinutes(1)));
+        var confirmation = Assert.Single(received);
+        Assert.Equal("ines.moreau@example.org", confirmation.To.Mailboxes.Single().Address);
+        Assert.Equal($"You are registered: {webinar.Title}", confirmation.Subject);
+
+        // Once only: by the time a later registrant's mail has arrived, the sender has looked at the outbox
+        // again, well after the first mail's retry time and lease.
+        after.Clock.Advance(TimeSpan.FromHours(2));
+        var later = await RegisterAsync(afterClient, webinar.Slug, "Tom Berg", "tom.berg@example.org");
+        later.EnsureSuccessStatusCode();
+        var all = await EventuallyAsync(() => Task.FromResult(server.Messages()),
+            m => m.Any(x => x.To.Mailboxes.Any(a => a.Address == "tom.berg@example.org")), "the later registrant's confirmation");
+        Assert.Single(all, m => m.To.Mailboxes.Any(a => a.Address == "ines.moreau@example.org"));
+        var registration = Assert.Single(await RegistrationsAsync(after, webinar.Id), r => r.Email == "ines.moreau@example.org");
+        Assert.Equal(RegistrationStatus.Confirmed, registration.Status);
+    }
+
+    private sealed class SmtpSiteFactory(int port, TestDatabase? database = null) : SiteFactory(database)
     {
         public int SmtpPort => port;
 

@@ -29,31 +29,42 @@ internal sealed partial class OutsideChanges(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        (int Items, DateTime? Latest)? seen = null;
+        // What the pages were rendered from: the content as it stands when the site starts.
+        var seen = await FingerprintAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.OutsideChangesInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
+            var now = await FingerprintAsync(stoppingToken);
+            if (now is null)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<JobQualityDbContext>();
-                var now = (
-                    await db.Content.CountAsync(stoppingToken),
-                    await db.Content.MaxAsync(c => (DateTime?)c.UpdatedAt, stoppingToken));
-                if (seen is { } before && before != now)
-                {
-                    LogChanged(logger);
-                    schedule.Forget();
-                    await store.EvictByTagAsync(PublicPageCache.PublicTag, stoppingToken);
-                }
+                continue;
+            }
 
-                seen = now;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            if (seen is { } before && before != now)
             {
-                // The database is away for a moment; look again at the next tick.
-                LogFailed(logger, ex);
+                LogChanged(logger);
+                schedule.Forget();
+                await store.EvictByTagAsync(PublicPageCache.PublicTag, stoppingToken);
             }
+
+            seen = now;
+        }
+    }
+
+    /// <summary>How many items there are and when the latest changed; null while the database is away.</summary>
+    private async Task<(int Items, DateTime? Latest)?> FingerprintAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<JobQualityDbContext>();
+            return (await db.Content.CountAsync(cancellationToken), await db.Content.MaxAsync(c => (DateTime?)c.UpdatedAt, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database is away for a moment; look again at the next tick.
+            LogFailed(logger, ex);
+            return null;
         }
     }
 

@@ -8,6 +8,8 @@ public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "JobQuality";
 
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
+
     /// <summary>
     /// Registers the database for the configured provider. A configuration that cannot work (an
     /// unknown provider, no connection string for SQL Server) stops start-up here with a message
@@ -33,7 +35,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
                 builder.Services.AddDbContextPool<JobQualityDbContext, SqliteJobQualityDbContext>(
-                    (services, db) => WithInterceptors(services, db.UseSqlite(sqlite)));
+                    (services, db) => WithInterceptors(services, db.UseSqlite(sqlite).AddInterceptors(SqliteSettings)));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using JobQuality.Web.Content.Files;
 using JobQuality.Web.Search;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed partial class DatabaseInitializer(
         await using var scope = services.CreateAsyncScope();
         await MigrateAsync(scope.ServiceProvider, cancellationToken);
         var db = scope.ServiceProvider.GetRequiredService<JobQualityDbContext>();
+        await UseWriteAheadLogAsync(db, cancellationToken);
         if (settings.ImportContentWhenEmpty && !await db.Content.AnyAsync(cancellationToken))
         {
             var root = contentOptions.Value.ResolvePath(environment.ContentRootPath);
@@ -51,6 +53,31 @@ public sealed partial class DatabaseInitializer(
             db, static async (context, ct) => await context.Database.MigrateAsync(ct), cancellationToken);
     }
 
+    /// <summary>
+    /// Puts a SQLite file in write-ahead-log mode, where pages are read while a registration is being
+    /// written instead of waiting for it (and it for them). The mode is kept in the file itself.
+    /// </summary>
+    private async Task UseWriteAheadLogAsync(JobQualityDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            LogJournalMode(logger, mode);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -60,6 +87,9 @@ public sealed partial class DatabaseInitializer(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The SQLite journal mode is {JournalMode}")]
+    private static partial void LogJournalMode(ILogger logger, string? journalMode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrating database associated with context {DbContextName}")]
     private static partial void LogMigrating(ILogger logger, string dbContextName);

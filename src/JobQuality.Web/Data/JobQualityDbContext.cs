@@ -65,6 +65,8 @@ public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDb
             SearchIndex.Update(this, changed, [.. SearchIndex.ExistingTerms(this, changed)]);
         }
 
+        // A save outside a transaction is a write transaction of its own, so it waits for its turn.
+        using var turn = Database.WaitForWriteTurn();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -86,6 +88,7 @@ public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDb
             SearchIndex.Update(this, changed, await SearchIndex.ExistingTerms(this, changed).ToListAsync(cancellationToken));
         }
 
+        using var turn = await Database.WaitForWriteTurnAsync(cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (bulk is not null)
         {

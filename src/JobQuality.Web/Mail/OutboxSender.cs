@@ -61,14 +61,7 @@ public sealed partial class OutboxSender(
         var tried = 0;
         foreach (var id in due)
         {
-            var now = Now();
-            var lockedUntil = now + options.Value.Lease;
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id)
-                .Where(DueAt(now))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.LockedUntil, lockedUntil)
-                    .SetProperty(m => m.LockedBy, _instance), cancellationToken);
+            var claimed = await ClaimAsync(db, id, cancellationToken);
             if (claimed == 0)
             {
                 continue;
@@ -82,6 +75,23 @@ public sealed partial class OutboxSender(
         return tried;
     }
 
+    /// <summary>
+    /// Claims one message for this instance: a single short write, taken in turn with the site's
+    /// other writers (registrations among them), never held while the mail is being sent.
+    /// </summary>
+    private async Task<int> ClaimAsync(JobQualityDbContext db, long id, CancellationToken cancellationToken)
+    {
+        using var turn = await db.Database.WaitForWriteTurnAsync(cancellationToken);
+        var now = Now();
+        var lockedUntil = now + options.Value.Lease;
+        return await db.OutboxMessages
+            .Where(m => m.Id == id)
+            .Where(DueAt(now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedUntil, lockedUntil)
+                .SetProperty(m => m.LockedBy, _instance), cancellationToken);
+    }
+
     private async Task SendAsync(JobQualityDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {
         var attempts = message.Attempts + 1;
@@ -93,13 +103,16 @@ public sealed partial class OutboxSender(
         {
             var next = Now() + options.Value.RetryDelay(attempts);
             var error = ex.Message.Length > ErrorMaxLength ? ex.Message[..ErrorMaxLength] : ex.Message;
-            await db.OutboxMessages.Where(m => m.Id == message.Id && m.LockedBy == _instance)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Attempts, attempts)
-                    .SetProperty(m => m.NextAttemptAt, next)
-                    .SetProperty(m => m.LastError, error)
-                    .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                    .SetProperty(m => m.LockedBy, (string?)null), CancellationToken.None);
+            using (await db.Database.WaitForWriteTurnAsync(CancellationToken.None))
+            {
+                await db.OutboxMessages.Where(m => m.Id == message.Id && m.LockedBy == _instance)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Attempts, attempts)
+                        .SetProperty(m => m.NextAttemptAt, next)
+                        .SetProperty(m => m.LastError, error)
+                        .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                        .SetProperty(m => m.LockedBy, (string?)null), CancellationToken.None);
+            }
 
             // The exception's message may quote the recipient; its type says enough for the log.
             LogDeferred(logger, message.Id, attempts, next, ex.GetType().Name);
@@ -107,12 +120,16 @@ public sealed partial class OutboxSender(
         }
 
         var sentAt = Now();
-        await db.OutboxMessages.Where(m => m.Id == message.Id && m.LockedBy == _instance)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.SentAt, sentAt)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+        using (await db.Database.WaitForWriteTurnAsync(CancellationToken.None))
+        {
+            await db.OutboxMessages.Where(m => m.Id == message.Id && m.LockedBy == _instance)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+        }
+
         LogSent(logger, message.Id, message.RegistrationId, attempts);
     }
 

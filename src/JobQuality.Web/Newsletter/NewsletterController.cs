@@ -80,8 +80,12 @@ public sealed partial class NewsletterController(
             return UnknownLink();
         }
 
-        await db.Subscribers.Where(s => s.Id == subscriber.Id && s.ConfirmedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedAt, now), cancellationToken);
+        using (await db.Database.WaitForWriteTurnAsync(cancellationToken))
+        {
+            await db.Subscribers.Where(s => s.Id == subscriber.Id && s.ConfirmedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedAt, now), cancellationToken);
+        }
+
         LogConfirmed(logger, subscriber.Id);
         return View("Message", new NewsletterPage("You are subscribed",
             "Thank you for confirming. The newsletter will come to this address; every issue has a link to unsubscribe."));
@@ -102,7 +106,12 @@ public sealed partial class NewsletterController(
     [HttpPost("unsubscribe/{token}")]
     public async Task<IActionResult> UnsubscribePost(string token, CancellationToken cancellationToken)
     {
-        var deleted = await db.Subscribers.Where(s => s.Token == token).ExecuteDeleteAsync(cancellationToken);
+        int deleted;
+        using (await db.Database.WaitForWriteTurnAsync(cancellationToken))
+        {
+            deleted = await db.Subscribers.Where(s => s.Token == token).ExecuteDeleteAsync(cancellationToken);
+        }
+
         if (deleted > 0)
         {
             LogUnsubscribed(logger);

@@ -169,7 +169,11 @@ public static partial class SearchIndex
     /// <summary>Throws the index away and builds it again from the content: it is derived data.</summary>
     public static async Task<int> RebuildAsync(JobQualityDbContext db, CancellationToken cancellationToken)
     {
-        await db.SearchTerms.ExecuteDeleteAsync(cancellationToken);
+        using (await db.Database.WaitForWriteTurnAsync(cancellationToken))
+        {
+            await db.SearchTerms.ExecuteDeleteAsync(cancellationToken);
+        }
+
         var count = 0;
         var lastId = 0;
         while (true)

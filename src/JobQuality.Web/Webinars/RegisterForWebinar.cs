@@ -76,25 +76,44 @@ public sealed partial class RegisterForWebinar(
             ReminderQueuedAt = webinar.StartsUtc - now <= options.Value.ReminderLeadTime ? now : null,
         };
         db.Registrations.Add(registration);
-        await db.SaveChangesAsync(cancellationToken);
 
-        var promoted = seated ? [] : await Seats.FillFromWaitlistAsync(db, webinar.Id, now, cancellationToken);
-        var promotedSelf = promoted.Find(p => p.Id == registration.Id);
-        if (promotedSelf is not null)
+        // The registration and its mail are saved in one go (every other writer waits while this one
+        // writes); the mail points at the key the registration is about to be given.
+        var answer = mail.Compose(MailFor(registration.Status), webinar, registration);
+        db.OutboxMessages.Add(answer);
+        db.Entry(answer).Property(m => m.RegistrationId).CurrentValue = db.Entry(registration).Property(r => r.Id).CurrentValue;
+        await db.SaveChangesAsync(cancellationToken);
+        if (seated)
         {
-            // A seat came free between the full counter and the insert; it went to the waitlist's first, maybe this one.
-            registration.Status = RegistrationStatus.Confirmed;
-            registration.ConfirmedAt = now;
-            db.Entry(registration).State = EntityState.Unchanged;
+            return new RegistrationResult(registration.Id, registration.Status, AlreadyRegistered: false);
         }
 
-        db.OutboxMessages.Add(mail.Compose(MailFor(registration.Status), webinar, registration));
-        foreach (var other in promoted.Where(p => p.Id != registration.Id))
+        var promoted = await Seats.FillFromWaitlistAsync(db, webinar.Id, now, cancellationToken);
+        foreach (var next in promoted)
         {
-            db.OutboxMessages.Add(mail.Compose(RegistrationMailKind.Promoted, webinar, other));
+            if (next.Id == registration.Id)
+            {
+                // A seat came free between the full counter and the insert; it went to the waitlist's
+                // first, this one: the mail just written says "confirmed" instead of "waitlist".
+                registration.Status = RegistrationStatus.Confirmed;
+                registration.ConfirmedAt = now;
+                db.Entry(registration).State = EntityState.Unchanged;
+                var confirmation = mail.Compose(RegistrationMailKind.Confirmation, webinar, registration);
+                answer.Subject = confirmation.Subject;
+                answer.TextBody = confirmation.TextBody;
+                answer.CalendarAttachment = confirmation.CalendarAttachment;
+            }
+            else
+            {
+                db.OutboxMessages.Add(mail.Compose(RegistrationMailKind.Promoted, webinar, next));
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (promoted.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new RegistrationResult(registration.Id, registration.Status, AlreadyRegistered: false);
     }
 
