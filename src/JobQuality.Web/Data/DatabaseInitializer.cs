@@ -48,6 +48,14 @@ public sealed partial class DatabaseInitializer(
         }
 
         var db = scopedServices.GetRequiredService<JobQualityDbContext>();
+
+        // Most starts find the database up to date: asking costs one query, where Migrate would also
+        // compare the whole model with the last migration's before finding nothing to do.
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return;
+        }
+
         LogMigrating(logger, db.GetType().Name);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(
             db, static async (context, ct) => await context.Database.MigrateAsync(ct), cancellationToken);
