@@ -55,6 +55,8 @@ public sealed partial class ContentImporter(JobQualityDbContext db, TimeProvider
         db.ChangeTracker.Clear();
 
         // One transaction: all or nothing, and the search index's terms for new items are written in bulk within it.
+        // On SQLite it waits for its turn like every other writer of the site, then holds the file.
+        using var turn = await db.Database.WaitForWriteTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var merge = await ContentMerge.CreateAsync(db, cancellationToken);
         var existing = (await db.Content.Include(c => c.Dimensions).ToListAsync(cancellationToken))
