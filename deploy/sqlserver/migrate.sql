@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -52,7 +52,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -68,7 +68,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -81,7 +81,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [Dimensions] (
@@ -95,7 +95,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [Feedback] (
@@ -111,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [FieldsOfPractice] (
@@ -125,7 +125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [MediaFiles] (
@@ -142,14 +142,14 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [NewsletterSubscribers] (
         [Id] int NOT NULL IDENTITY,
         [Email] nvarchar(254) NOT NULL,
         [NormalizedEmail] nvarchar(254) NOT NULL,
-        [Token] varchar(43) NOT NULL,
+        [Token] varchar(43) COLLATE Latin1_General_100_BIN2 NOT NULL,
         [SubscribedAt] datetime2 NOT NULL,
         [ConfirmedAt] datetime2 NULL,
         CONSTRAINT [PK_NewsletterSubscribers] PRIMARY KEY ([Id])
@@ -158,7 +158,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -173,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -188,7 +188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -217,7 +217,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -232,7 +232,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [ContentItems] (
@@ -281,7 +281,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [ContentItemDimensions] (
@@ -295,7 +295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [ContentRevisions] (
@@ -313,7 +313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [Registrations] (
@@ -329,7 +329,7 @@ BEGIN
         [RegisteredAt] datetime2 NOT NULL,
         [ConfirmedAt] datetime2 NULL,
         [CancelledAt] datetime2 NULL,
-        [CancelToken] varchar(43) NULL,
+        [CancelToken] varchar(43) COLLATE Latin1_General_100_BIN2 NULL,
         [ReminderQueuedAt] datetime2 NULL,
         [ErasedAt] datetime2 NULL,
         CONSTRAINT [PK_Registrations] PRIMARY KEY ([Id]),
@@ -340,7 +340,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [SearchTerms] (
@@ -354,7 +354,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [ToolkitResourceAudiences] (
@@ -368,7 +368,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -393,7 +393,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Slug', N'Description', N'Name', N'Position') AND [object_id] = OBJECT_ID(N'[Dimensions]'))
@@ -413,7 +413,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Slug', N'Description', N'Name', N'Position') AND [object_id] = OBJECT_ID(N'[FieldsOfPractice]'))
@@ -432,7 +432,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -440,7 +440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -448,7 +448,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -456,7 +456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -464,7 +464,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -472,7 +472,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -480,7 +480,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -488,7 +488,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -496,7 +496,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContentItemDimensions_DimensionSlug] ON [ContentItemDimensions] ([DimensionSlug]);
@@ -504,7 +504,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContentItems_FieldSlug] ON [ContentItems] ([FieldSlug]);
@@ -512,7 +512,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ContentItems_Kind_Slug] ON [ContentItems] ([Kind], [Slug]);
@@ -520,7 +520,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContentItems_PublicationDate] ON [ContentItems] ([PublicationDate]);
@@ -528,7 +528,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContentItems_ReviewBy] ON [ContentItems] ([ReviewBy]);
@@ -536,7 +536,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContentItems_StartsUtc] ON [ContentItems] ([StartsUtc]);
@@ -544,7 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContentItems_Status_PublishAt] ON [ContentItems] ([Status], [PublishAt]);
@@ -552,7 +552,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContentItems_UpdatedAt] ON [ContentItems] ([UpdatedAt]);
@@ -560,7 +560,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ContentRevisions_ContentItemId_Number] ON [ContentRevisions] ([ContentItemId], [Number]);
@@ -568,7 +568,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Feedback_ReceivedAt] ON [Feedback] ([ReceivedAt]);
@@ -576,7 +576,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_MediaFiles_FileName] ON [MediaFiles] ([FileName]);
@@ -584,7 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_NewsletterSubscribers_ConfirmedAt] ON [NewsletterSubscribers] ([ConfirmedAt]);
@@ -592,7 +592,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_NewsletterSubscribers_NormalizedEmail] ON [NewsletterSubscribers] ([NormalizedEmail]);
@@ -600,7 +600,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_NewsletterSubscribers_Token] ON [NewsletterSubscribers] ([Token]);
@@ -608,7 +608,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_RegistrationId] ON [OutboxMessages] ([RegistrationId]);
@@ -616,7 +616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_SentAt_NextAttemptAt] ON [OutboxMessages] ([SentAt], [NextAttemptAt]);
@@ -624,7 +624,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Registrations_CancelToken] ON [Registrations] ([CancelToken]) WHERE [CancelToken] IS NOT NULL');
@@ -632,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_FieldOfPracticeSlug] ON [Registrations] ([FieldOfPracticeSlug]);
@@ -640,7 +640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Registrations_OneActivePerEmail] ON [Registrations] ([WebinarId], [NormalizedEmail]) WHERE [Status] <> ''Cancelled'' AND [NormalizedEmail] IS NOT NULL');
@@ -648,7 +648,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_WebinarId_Status_Id] ON [Registrations] ([WebinarId], [Status], [Id]);
@@ -656,7 +656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SearchTerms_ContentItemId] ON [SearchTerms] ([ContentItemId]);
@@ -664,7 +664,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ToolkitResourceAudiences_FieldSlug] ON [ToolkitResourceAudiences] ([FieldSlug]);
@@ -672,11 +672,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126120133_Initial'
+    WHERE [MigrationId] = N'20261126143147_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126120133_Initial', N'10.0.15');
+    VALUES (N'20261126143147_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -51,7 +51,7 @@ public sealed class EditorWorkflowTests(EditorSite site) : IClassFixture<EditorS
 
         await SaveAsync(editor, editPath, fields, "unpublish");
         await visitor.GetPageAsync("/exemplars/harbor-freight-cooperative", expectedStatus: 404);
-        var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Subject == "/exemplars/harbor-freight-cooperative").Select(a => a.Action).ToListAsync());
+        var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Subject == "/exemplars/harbor-freight-cooperative").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["Published", "Unpublished"], audit);
     }
 

@@ -11,11 +11,17 @@ public sealed class SqliteJobQualityDbContext(DbContextOptions<SqliteJobQualityD
 public sealed class SqlServerJobQualityDbContext(DbContextOptions<SqlServerJobQualityDbContext> options)
     : JobQualityDbContext(options)
 {
+    private const string BinaryCollation = "Latin1_General_100_BIN2";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
 
         // Search terms compare by code point, as SQLite's do, so a prefix range finds the same rows on both.
-        builder.Entity<SearchTerm>().Property(t => t.Term).UseCollation("Latin1_General_100_BIN2");
+        builder.Entity<SearchTerm>().Property(t => t.Term).UseCollation(BinaryCollation);
+
+        // Mailed tokens match exactly, letter case included, as on SQLite.
+        builder.Entity<Newsletter.Subscriber>().Property(s => s.Token).UseCollation(BinaryCollation);
+        builder.Entity<Webinars.Registration>().Property(r => r.CancelToken).UseCollation(BinaryCollation);
     }
 }

@@ -437,7 +437,8 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(43)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(43)");
+                        .HasColumnType("varchar(43)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -640,7 +641,8 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                     b.Property<string>("CancelToken")
                         .HasMaxLength(43)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(43)");
+                        .HasColumnType("varchar(43)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("datetime2");

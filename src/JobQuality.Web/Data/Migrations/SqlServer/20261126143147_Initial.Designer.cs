@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobQuality.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerJobQualityDbContext))]
-    [Migration("20261126120133_Initial")]
+    [Migration("20261126143147_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -440,7 +440,8 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(43)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(43)");
+                        .HasColumnType("varchar(43)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -643,7 +644,8 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                     b.Property<string>("CancelToken")
                         .HasMaxLength(43)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(43)");
+                        .HasColumnType("varchar(43)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("datetime2");

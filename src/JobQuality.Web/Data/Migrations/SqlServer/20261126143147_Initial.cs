@@ -156,7 +156,7 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
                     NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Token = table.Column<string>(type: "varchar(43)", unicode: false, maxLength: 43, nullable: false),
+                    Token = table.Column<string>(type: "varchar(43)", unicode: false, maxLength: 43, nullable: false, collation: "Latin1_General_100_BIN2"),
                     SubscribedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
@@ -391,7 +391,7 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
                     RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelToken = table.Column<string>(type: "varchar(43)", unicode: false, maxLength: 43, nullable: true),
+                    CancelToken = table.Column<string>(type: "varchar(43)", unicode: false, maxLength: 43, nullable: true, collation: "Latin1_General_100_BIN2"),
                     ReminderQueuedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
