@@ -151,9 +151,18 @@ internal sealed partial class ChangesOnOtherReplicas(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_messages is not null)
+        if (_messages is null)
+        {
+            return;
+        }
+
+        try
         {
             await _messages.UnsubscribeAsync();
+        }
+        catch (RedisException)
+        {
+            // Redis is away: the subscription ends with the connection anyway.
         }
     }
 

@@ -1,6 +1,7 @@
 using JobQuality.Web.Caching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JobQuality.Web.Data;
 
@@ -57,6 +58,8 @@ public static class DataServiceCollectionExtensions
     /// <summary>The site evicts cached pages when content changes; the command line has no cache to evict.</summary>
     private static void WithInterceptors(IServiceProvider services, DbContextOptionsBuilder db)
     {
+        // Whether the model has changes no migration captures is checked by the tests, not at every start.
+        db.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
         if (services.GetService<CacheEviction>() is { } eviction)
         {
             db.AddInterceptors(eviction);
