@@ -88,6 +88,7 @@ public static class SiteHosting
         builder.Services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add(new OneConnectionPerPage());
             options.Conventions.Add(new HeadRequests());
         });
         builder.Services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureFolders()));

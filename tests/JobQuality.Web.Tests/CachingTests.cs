@@ -171,8 +171,9 @@ public sealed class OutsideChangeTests(SiteFactory site) : IClassFixture<SiteFac
     {
         var visitor = site.CreateClient();
         Assert.DoesNotContain("Night Shift Premium Calculator", (await visitor.GetPageAsync("/toolkit")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty((await visitor.GetPageAsync("/search?q=graveyard")).CardLinks());
         using var content = new ContentFolder().With("toolkit/night-shift-premium-calculator.md",
-            "---\ntitle: Night Shift Premium Calculator\nsummary: Work out a fair premium for night hours.\npublished: 2026-11-20\ntype: tool\ndimensions: [wages]\n---\nEnter the hours.");
+            "---\ntitle: Night Shift Premium Calculator\nsummary: Work out a fair premium for graveyard hours.\npublished: 2026-11-20\ntype: tool\ndimensions: [wages]\n---\nEnter the hours.");
 
         var import = await SiteCommand.RunAsync(site.Database, null, "import", content.Path);
         Assert.True(import.Code == 0, import.Errors);
@@ -181,5 +182,6 @@ public sealed class OutsideChangeTests(SiteFactory site) : IClassFixture<SiteFac
             async () => (await visitor.GetPageAsync("/toolkit")).Body!.TextContent,
             page => page.Contains("Night Shift Premium Calculator", StringComparison.Ordinal),
             "the imported resource on the cached toolkit page");
+        Assert.Contains("/toolkit/night-shift-premium-calculator", (await visitor.GetPageAsync("/search?q=graveyard")).CardLinks());
     }
 }

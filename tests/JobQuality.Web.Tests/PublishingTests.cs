@@ -13,12 +13,12 @@ public sealed class PublishingTests(SiteFactory site) : IClassFixture<SiteFactor
         {
             db.Add(new Research.ResearchPublication
             {
-                Slug = "draft-report", Title = "A draft report", Summary = "Not yet.", Body = "Draft.",
+                Slug = "draft-report", Title = "A draft report", Summary = "Not yet.", Body = "Draft notes on quillwort.",
                 Status = ContentStatus.Draft, CreatedAt = SiteFactory.Today.UtcDateTime, UpdatedAt = SiteFactory.Today.UtcDateTime,
             });
             db.Add(new Research.ResearchPublication
             {
-                Slug = "scheduled-report", Title = "A scheduled report", Summary = "Soon.", Body = "Soon.",
+                Slug = "scheduled-report", Title = "A scheduled report", Summary = "Soon.", Body = "Soon: quillwort.",
                 Status = ContentStatus.Scheduled, PublishAt = SiteFactory.Today.UtcDateTime.AddDays(365),
                 CreatedAt = SiteFactory.Today.UtcDateTime, UpdatedAt = SiteFactory.Today.UtcDateTime,
             });
@@ -28,9 +28,14 @@ public sealed class PublishingTests(SiteFactory site) : IClassFixture<SiteFactor
         await _client.GetPageAsync("/research/draft-report", expectedStatus: 404);
         await _client.GetPageAsync("/research/scheduled-report", expectedStatus: 404);
         Assert.DoesNotContain("/research/scheduled-report", (await _client.GetPageAsync("/research")).CardLinks());
+        Assert.Empty((await _client.GetPageAsync("/search?q=quillwort")).CardLinks());
 
         site.Clock.Advance(TimeSpan.FromDays(366));
         Assert.Equal("A scheduled report", (await _client.GetPageAsync("/research/scheduled-report")).H1());
+
+        // Another address than the one asked before the clock moved: the page cache's own expiry
+        // runs on the real clock, while the search's copy of the index is the same one as then.
+        Assert.Equal(["/research/scheduled-report"], (await _client.GetPageAsync("/search?q=quillwort&kind=research")).CardLinks());
         await _client.GetPageAsync("/research/draft-report", expectedStatus: 404);
     }
 }

@@ -96,6 +96,7 @@ public sealed class ReplicaTests(TwoReplicas replicas) : IClassFixture<TwoReplic
         var before = await visitor.GetPageAsync("/exemplars");
         Assert.DoesNotContain("Tidewater Repair Cooperative", before.Body!.TextContent, StringComparison.Ordinal);
         await visitor.GetPageAsync("/exemplars");
+        Assert.Empty((await visitor.GetPageAsync("/search?q=tidewater")).CardLinks());
 
         var editor = await replicas.One.SignedInAsync(EditorSite.EditorEmail);
         var published = await editor.PostFormAsync("/admin/exemplars/new", "/admin/exemplars/new", Profile("Tidewater Repair Cooperative"));
@@ -103,6 +104,7 @@ public sealed class ReplicaTests(TwoReplicas replicas) : IClassFixture<TwoReplic
 
         var after = await visitor.GetPageAsync("/exemplars");
         Assert.Contains("Tidewater Repair Cooperative", after.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Single((await visitor.GetPageAsync("/search?q=tidewater")).CardLinks());
         var onTheFirst = await replicas.One.CreateClient().GetPageAsync("/exemplars");
         Assert.Contains("Tidewater Repair Cooperative", onTheFirst.Body!.TextContent, StringComparison.Ordinal);
     }

@@ -3,7 +3,6 @@ using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using JobQuality.Web.Search;
 using JobQuality.Web.Caching;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -177,8 +176,8 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         var before = (await _client.GetPageAsync("/search?q=zephyr")).CardLinks();
         await site.WithDbAsync(db => db.SearchTerms.ExecuteDeleteAsync());
 
-        // The index was emptied behind the site's back, so its cached pages are forgotten by hand.
-        await site.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageCache.PublicTag, CancellationToken.None);
+        // The index was emptied behind the site's back, so what the site holds of it is forgotten by hand.
+        await site.Services.GetRequiredService<ContentChanges>().ForgetAsync(CancellationToken.None);
         Assert.Empty((await _client.GetPageAsync("/search?q=zephyr")).CardLinks());
 
         await site.Services.GetRequiredService<DatabaseInitializer>().StartingAsync(CancellationToken.None);
@@ -264,20 +263,11 @@ public sealed class SearchInputTests(SiteFactory site) : IClassFixture<SiteFacto
     }
 
     [Fact]
-    public async Task Both_providers_translate_the_same_search_query()
+    public void The_term_index_compares_by_code_point_on_both_providers()
     {
-        string[] terms = ["wage", "of", "zu"];
+        // Ranges of terms are found by ordinal comparison in memory; the primary key must agree, or
+        // two terms that differ only in case or accent would collide on SQL Server.
         using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
-        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
-
-        foreach (JobQualityDbContext db in new JobQualityDbContext[] { sqlServer, sqlite })
-        {
-            var page = SearchQuery.Visible(db, terms, SiteFactory.Today.UtcDateTime, ContentKind.Research).Ranked().Skip(10).Take(10).ToQueryString();
-            var counts = SearchQuery.Visible(db, terms, SiteFactory.Today.UtcDateTime, null).GroupBy(h => h.Kind).Select(g => new { g.Key, N = g.Count() }).ToQueryString();
-            Assert.Contains("MAX(CASE", page, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("GROUP BY", counts, StringComparison.OrdinalIgnoreCase);
-        }
-
         var model = sqlServer.GetService<IDesignTimeModel>().Model;
         Assert.Contains("Latin1_General_100_BIN2", model.FindEntityType(typeof(SearchTerm))!.FindProperty(nameof(SearchTerm.Term))!.GetCollation(), StringComparison.Ordinal);
     }

@@ -1,5 +1,4 @@
 using JobQuality.Web.Data;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +21,7 @@ public sealed class PageCacheOptions
 /// </summary>
 internal sealed partial class OutsideChanges(
     IServiceScopeFactory scopes,
-    IOutputCacheStore store,
-    PublishingSchedule schedule,
+    ContentChanges content,
     IOptions<PageCacheOptions> options,
     ILogger<OutsideChanges> logger) : BackgroundService
 {
@@ -43,8 +41,7 @@ internal sealed partial class OutsideChanges(
             if (seen is { } before && before != now)
             {
                 LogChanged(logger);
-                schedule.Forget();
-                await store.EvictByTagAsync(PublicPageCache.PublicTag, stoppingToken);
+                await content.ForgetAsync(stoppingToken);
             }
 
             seen = now;

@@ -1,3 +1,4 @@
+using JobQuality.Web.Search;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace JobQuality.Web.Caching;
@@ -33,6 +34,8 @@ public static class PublicPageCache
                 .Tag(PublicTag));
         });
         builder.Services.AddSingleton<PublishingSchedule>();
+        builder.Services.AddSingleton<SearchRanking>();
+        builder.Services.AddSingleton<ContentChanges>();
         builder.Services.AddSingleton<CacheEviction>();
         builder.Services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);
         builder.Services.AddHostedService<OutsideChanges>();

@@ -101,8 +101,7 @@ public sealed class RedisConnection(ConfigurationOptions options) : IAsyncDispos
 /// </summary>
 internal sealed partial class ChangesOnOtherReplicas(
     RedisConnection redis,
-    PublishingSchedule schedule,
-    IOutputCacheStore store,
+    ContentChanges content,
     ILogger<ChangesOnOtherReplicas> logger) : IHostedService
 {
     private ChannelMessageQueue? _messages;
@@ -143,11 +142,7 @@ internal sealed partial class ChangesOnOtherReplicas(
         }
     }
 
-    private async Task ForgetAsync()
-    {
-        schedule.Forget();
-        await store.EvictByTagAsync(PublicPageCache.PublicTag, CancellationToken.None);
-    }
+    private async Task ForgetAsync() => await content.ForgetAsync(CancellationToken.None);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

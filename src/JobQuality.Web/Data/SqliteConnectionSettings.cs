@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JobQuality.Web.Data;
@@ -15,22 +17,36 @@ namespace JobQuality.Web.Data;
 /// in short steps of its own instead of failing at once; the site's own writers never meet each
 /// other here, since they take turns at the <see cref="WriteGate"/>.</item>
 /// </list>
+/// The settings stay with the connection SQLite holds open in the pool, so they are applied the
+/// first time each one is opened, not on every query.
 /// </summary>
 public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
 
+    private readonly ConditionalWeakTable<object, object> _applied = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (FirstOpening(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpening(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>True the first time the database connection underneath (the pooled SQLite handle) is opened.</summary>
+    private bool FirstOpening(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _applied.TryAdd(handle, handle);
 }

@@ -10,7 +10,7 @@ namespace JobQuality.Web.Search;
 
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("search")]
-public sealed class SearchController(JobQualityDbContext db, TimeProvider clock) : Controller
+public sealed class SearchController(JobQualityDbContext db, SearchRanking ranking, TimeProvider clock) : Controller
 {
     public const int PageSize = 10;
 
@@ -31,23 +31,24 @@ public sealed class SearchController(JobQualityDbContext db, TimeProvider clock)
         }
 
         var now = clock.UtcDateTime();
-        var counts = await SearchQuery.CountByKindAsync(db, terms, now, cancellationToken);
+        using var hits = await ranking.FindAsync(db, terms, now, cancellationToken);
+        var counts = hits.CountByKind();
         var total = only is { } k ? counts.GetValueOrDefault(k) : counts.Values.Sum();
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var current = Math.Clamp(page ?? 1, 1, pageCount);
 
-        var ids = await SearchQuery.Visible(db, terms, now, only).Ranked()
-            .Skip((current - 1) * PageSize).Take(PageSize)
-            .Select(h => h.ContentItemId)
-            .ToListAsync(cancellationToken);
-        var items = db.Content.Where(c => ids.Contains(c.Id));
+        var ids = hits.Page(only, (current - 1) * PageSize, PageSize);
+        // Visibility is asked again: content changed outside this instance reaches its copy of the index a little later.
+        var items = db.Content.PublicAt(now).Where(c => ids.Contains(c.Id));
         var cards = await items.ToCardsSplitAsync(cancellationToken);
         var bodies = await items.AsNoTracking()
             .Select(c => new { c.Id, c.Kind, c.Slug, c.BodyHtml })
             .ToListAsync(cancellationToken);
 
         var results = bodies.OrderBy(b => ids.IndexOf(b.Id))
-            .Select(b => SearchResult.For(cards.Single(c => c.Kind == b.Kind && c.Slug == b.Slug), b.BodyHtml, terms))
+            .Select(b => (Body: b, Card: cards.SingleOrDefault(c => c.Kind == b.Kind && c.Slug == b.Slug)))
+            .Where(x => x.Card is not null)
+            .Select(x => SearchResult.For(x.Card!, x.Body.BodyHtml, terms))
             .ToList();
         return View(new SearchPage
         {
