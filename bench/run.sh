@@ -39,7 +39,7 @@ start_site() {
     echo "start-up to ready (/health 200): $(( ($(date +%s%N) - started) / 1000000 )) ms"
 }
 
-peak_memory() { awk '/VmHWM/ { printf "%d MB", $2 / 1024 }' "/proc/$site_pid/status"; }
+peak_memory() { awk '/VmHWM/ { printf "%d MB", $2 / 1024 } /RssAnon|RssFile|RssShmem/ { parts = parts sprintf(", %s %d MB", $1, $2 / 1024) } END { printf " (now%s)", parts }' "/proc/$site_pid/status"; }
 
 measure() { # name url
     local result
@@ -89,13 +89,32 @@ for path in "/toolkit" "/toolkit?dimension=wages&audience=business" "/search?q=s
     curl -sf "$BASE$path" >/dev/null
     printf '%s, cached: %s\n' "$path" "$(measure "$path" "$BASE$path")"
 done
-# Every request a new query: the uncached cost of a search over 10,000 resources.
+# Every request a new query (so never from the cache): two words of the generated text, which
+# between them are in nearly every one of the 10,000 resources, and a word of its own.
 cat > "$work/search.lua" <<'LUA'
-local n = 0
+local threads = 0
+function setup(thread)
+    threads = threads + 1
+    thread:set("id", threads)
+end
+function init(args)
+    n = 0
+    salt = os.time()
+    math.randomseed(salt + id)
+    words = {"wage", "floor", "schedule", "notice", "benefit", "leave", "advancement", "training",
+             "voice", "survey", "equity", "retention", "turnover", "employer", "board", "college",
+             "lender", "investor", "policy", "standard", "living", "family", "hours", "predictable",
+             "career", "ladder", "coaching", "supervisor", "safety", "rights"}
+end
 request = function()
     n = n + 1
-    return wrk.format("GET", "/search?q=scheduling+" .. n)
+    local first, second = words[math.random(#words)], words[math.random(#words)]
+    return wrk.format("GET", "/search?q=" .. first .. "+" .. second .. "+q" .. salt .. "t" .. id .. "n" .. n)
 end
 LUA
-printf 'search, uncached (a new query each request): %s\n' "$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/search.lua" "$BASE" | awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p99 %s", rps, p99 }')"
+uncached() { # connections
+    wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${DURATION}s" --latency -s "$work/search.lua" "$BASE" | awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p50 %s, p99 %s", rps, p50, p99 }'
+}
+printf 'search, uncached, one visitor at a time: %s\n' "$(uncached 1)"
+printf 'search, uncached, %s connections: %s\n' "$CONNECTIONS" "$(uncached "$CONNECTIONS")"
 echo "peak memory: $(peak_memory)"

@@ -682,3 +682,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126155644_ListingIndex'
+)
+BEGIN
+    CREATE INDEX [IX_ContentItems_Kind_PublishAt_Status_Title] ON [ContentItems] ([Kind], [PublishAt], [Status], [Title]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126155644_ListingIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126155644_ListingIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

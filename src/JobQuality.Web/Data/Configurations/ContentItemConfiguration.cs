@@ -29,6 +29,10 @@ public sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentI
 
         builder.HasIndex(c => new { c.Kind, c.Slug }).IsUnique();
         builder.HasIndex(c => new { c.Status, c.PublishAt });
+
+        // Listings and their filter counts read one kind's public items, newest first: this index
+        // answers them without reading the rows, whose bodies make the table large.
+        builder.HasIndex(c => new { c.Kind, c.PublishAt, c.Status, c.Title });
         builder.HasIndex(c => c.UpdatedAt);
         builder.HasIndex(c => c.ReviewBy);
         builder.Property(c => c.ReviewedBy).HasMaxLength(256);

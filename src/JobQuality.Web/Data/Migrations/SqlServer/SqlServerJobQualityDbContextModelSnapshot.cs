@@ -221,6 +221,8 @@ namespace JobQuality.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "PublishAt");
 
+                    b.HasIndex("Kind", "PublishAt", "Status", "Title");
+
                     b.ToTable("ContentItems", (string)null);
 
                     b.HasDiscriminator<string>("Kind");

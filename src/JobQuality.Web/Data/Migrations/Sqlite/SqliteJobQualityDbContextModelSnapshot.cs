@@ -211,6 +211,8 @@ namespace JobQuality.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishAt");
 
+                    b.HasIndex("Kind", "PublishAt", "Status", "Title");
+
                     b.ToTable("ContentItems", (string)null);
 
                     b.HasDiscriminator<string>("Kind");
