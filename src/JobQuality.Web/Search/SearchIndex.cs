@@ -88,7 +88,7 @@ public static partial class SearchIndex
         }
 
         var terms = new Dictionary<string, int>[added.Count];
-        Parallel.For(0, added.Count, i => terms[i] = TermsOf(added[i]));
+        Parallel.For(0, added.Count, SideBySide.OnEveryCore, i => terms[i] = TermsOf(added[i]));
         return [.. added.Select((item, i) => (item, terms[i]))];
     }
 
