@@ -1,13 +1,9 @@
-using System.Data;
-using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace JobQuality.Web.Search;
 
@@ -75,9 +71,6 @@ public static partial class SearchIndex
         }
     }
 
-    /// <summary>Rows per INSERT statement: three parameters each, within every provider's limits.</summary>
-    private const int RowsPerStatement = 300;
-
     /// <summary>The new items of a save and their terms, to write in bulk (<see cref="InsertAsync"/>); null when there are none.</summary>
     internal static List<(ContentItem Item, Dictionary<string, int> Terms)>? NewItemsForBulk(List<EntityEntry<ContentItem>> changed)
     {
@@ -93,77 +86,15 @@ public static partial class SearchIndex
     }
 
     /// <summary>
-    /// Writes the terms of items that were just inserted, in the current transaction, with one
-    /// prepared multi-row INSERT reused for every full batch: no entity per term, no change tracking.
+    /// Writes the terms of items that were just inserted, in the current transaction, in bulk
+    /// (<see cref="BulkInsert"/>): no entity per term, no change tracking.
     /// </summary>
     internal static async Task InsertAsync(
         JobQualityDbContext db, List<(ContentItem Item, Dictionary<string, int> Terms)> items, CancellationToken cancellationToken)
     {
-        var rows = items.SelectMany(x => x.Terms.Select(t => (x.Item.Id, Term: t.Key, Weight: t.Value))).ToList();
+        var rows = items.SelectMany(x => x.Terms.Select(t => new SearchTerm { ContentItemId = x.Item.Id, Term = t.Key, Weight = t.Value })).ToList();
         var entity = db.Model.FindEntityType(typeof(SearchTerm))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
-        var columns = $"{Column(nameof(SearchTerm.Term))}, {Column(nameof(SearchTerm.ContentItemId))}, {Column(nameof(SearchTerm.Weight))}";
-
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        DbCommand? command = null;
-        try
-        {
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
-            {
-                var count = Math.Min(RowsPerStatement, rows.Count - start);
-                if (command is null || command.Parameters.Count != count * 3)
-                {
-                    if (command is not null)
-                    {
-                        await command.DisposeAsync();
-                    }
-
-                    command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = $"INSERT INTO {table} ({columns}) VALUES " +
-                        string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@t{i}, @i{i}, @w{i})"));
-                    for (var i = 0; i < count; i++)
-                    {
-                        command.Parameters.Add(Parameter(command, $"@t{i}", DbType.String));
-                        command.Parameters.Add(Parameter(command, $"@i{i}", DbType.Int32));
-                        command.Parameters.Add(Parameter(command, $"@w{i}", DbType.Int32));
-                    }
-                }
-
-                for (var i = 0; i < count; i++)
-                {
-                    var (id, term, weight) = rows[start + i];
-                    command.Parameters[i * 3].Value = term;
-                    command.Parameters[(i * 3) + 1].Value = id;
-                    command.Parameters[(i * 3) + 2].Value = weight;
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (command is not null)
-            {
-                await command.DisposeAsync();
-            }
-        }
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name, DbType type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        if (type == DbType.String)
-        {
-            parameter.Size = SearchTerm.MaxLength;
-        }
-
-        return parameter;
+        await BulkInsert.InsertAsync(db, entity, BulkInsert.WrittenProperties(entity), rows, BulkInsert.ValueOf, cancellationToken);
     }
 
     /// <summary>Throws the index away and builds it again from the content: it is derived data.</summary>
