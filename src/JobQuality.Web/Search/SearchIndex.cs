@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
@@ -135,9 +136,11 @@ public static partial class SearchIndex
 
     private static void Add(Dictionary<string, int> terms, string? text, int weight)
     {
+        // One look-up per word: a body repeats its words, and an import indexes thousands of bodies.
         foreach (var term in SearchText.Terms(text))
         {
-            terms[term] = Math.Max(weight, terms.GetValueOrDefault(term));
+            ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, term, out _);
+            best = Math.Max(weight, best);
         }
     }
 
