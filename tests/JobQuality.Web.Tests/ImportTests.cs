@@ -1,3 +1,4 @@
+using System.Globalization;
 using JobQuality.Web.Content;
 using JobQuality.Web.Content.Files;
 using JobQuality.Web.Data;
@@ -190,6 +191,81 @@ public sealed class ImportTests
         var expected = await Index(single.Context);
         Assert.Contains("guide-149 cafe 1", expected);
         Assert.Equal(expected, await Index(bulk.Context));
+    }
+
+    [Fact]
+    public async Task New_items_are_written_with_the_very_rows_that_saving_each_one_would_write()
+    {
+        // The import inserts new items, their links and their terms in bulk, past the change tracker.
+        // Half the files come first, so that the second import adds items beside existing ones.
+        using var folder = new ContentFolder();
+        var files = Directory.GetFiles(Repository.ContentPath, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        void Copy(int remainder)
+        {
+            for (var i = remainder; i < files.Count; i += 2)
+            {
+                folder.With(Path.GetRelativePath(Repository.ContentPath, files[i]), File.ReadAllText(files[i]));
+            }
+        }
+
+        await using var bulk = await EmptyDatabase.CreateAsync();
+        Copy(0);
+        var first = await Importer(bulk.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+        Copy(1);
+        var second = await Importer(bulk.Context).ImportAsync(folder.Path, ImportMode.AllOrNothing, default);
+        Assert.True(first.Succeeded && second.Succeeded, string.Join('\n', first.Problems.Concat(second.Problems)));
+        Assert.Equal(first.Added, second.Unchanged);
+        Assert.True(first.Added > 10 && second.Added > 10);
+
+        // The same files, each saved on its own through the change tracker, as an editor's save is.
+        await using var tracked = await EmptyDatabase.CreateAsync();
+        var now = SiteFactory.Today.UtcDateTime;
+        var (read, problems) = ContentFileReader.ReadFolder(folder.Path, now);
+        Assert.Empty(problems);
+        var merge = await ContentMerge.CreateAsync(tracked.Context, default);
+        foreach (var file in read)
+        {
+            merge.Add(file.Item, file.Dimensions, file.Audiences, now);
+            await tracked.Context.SaveChangesAsync();
+        }
+
+        foreach (var query in new[]
+        {
+            "SELECT * FROM \"ContentItems\"",
+            "SELECT c.\"Kind\", c.\"Slug\", l.\"DimensionSlug\" FROM \"ContentItemDimensions\" l JOIN \"ContentItems\" c ON c.\"Id\" = l.\"ContentItemId\"",
+            "SELECT c.\"Kind\", c.\"Slug\", l.\"FieldSlug\" FROM \"ToolkitResourceAudiences\" l JOIN \"ContentItems\" c ON c.\"Id\" = l.\"ToolkitResourceId\"",
+            "SELECT c.\"Kind\", c.\"Slug\", t.\"Term\", t.\"Weight\" FROM \"SearchTerms\" t JOIN \"ContentItems\" c ON c.\"Id\" = t.\"ContentItemId\"",
+        })
+        {
+            var expected = await Rows(tracked.Context, query);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, await Rows(bulk.Context, query));
+        }
+
+        // Every stored value as the provider returns it, ids aside (they may be given in another order).
+        static async Task<List<string>> Rows(JobQualityDbContext db, string sql)
+        {
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = sql;
+                await using var reader = await command.ExecuteReaderAsync();
+                var rows = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount)
+                        .Where(i => reader.GetName(i) != "Id")
+                        .Select(i => $"{reader.GetName(i)}={(reader.GetValue(i) is DateTime time ? time.ToString("O", CultureInfo.InvariantCulture) : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))}")));
+                }
+
+                return [.. rows.Order(StringComparer.Ordinal)];
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     /// <summary>Each item as its file and rendered body: every field that an item carries.</summary>

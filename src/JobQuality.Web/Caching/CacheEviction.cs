@@ -65,6 +65,12 @@ public sealed class CacheEviction(IOutputCacheStore store, PublishingSchedule sc
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
         EvictAsync(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Notes content written past the change tracker (the import's bulk insert): its pages are evicted
+    /// when the transaction commits, as for a save.
+    /// </summary>
+    public void ContentChanged(DbContext context) => _pending.GetOrCreateValue(context).Value |= Changes.Content;
+
     private void Note(DbContext? context)
     {
         if (context is null)

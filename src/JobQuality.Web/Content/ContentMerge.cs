@@ -42,6 +42,23 @@ public sealed class ContentMerge
         _db.Add(item);
     }
 
+    /// <summary>
+    /// Checks that the taxonomy terms a new item names exist, as <see cref="Add"/> would, for an item
+    /// that is written without the change tracker (the import's bulk insert).
+    /// </summary>
+    public void Check(IEnumerable<string> dimensions, IEnumerable<string> audiences)
+    {
+        foreach (var slug in dimensions)
+        {
+            _ = _dimensions[slug];
+        }
+
+        foreach (var slug in audiences)
+        {
+            _ = _fields[slug];
+        }
+    }
+
     /// <summary>Copies <paramref name="incoming"/> onto the tracked <paramref name="item"/>; true when anything changed.</summary>
     public bool Apply(ContentItem item, ContentItem incoming, IReadOnlyList<string> dimensions, IReadOnlyList<string> audiences, DateTime now)
     {

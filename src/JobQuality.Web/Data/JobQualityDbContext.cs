@@ -122,7 +122,7 @@ public abstract class JobQualityDbContext(DbContextOptions options) : IdentityDb
         // An import renders thousands of bodies: side by side on every core, each item on its own.
         if (items.Count >= ParallelRenderingFrom)
         {
-            Parallel.ForEach(items, item => item.BodyHtml = MarkdownRenderer.Render(item.Body));
+            Parallel.ForEach(items, SideBySide.OnEveryCore, item => item.BodyHtml = MarkdownRenderer.Render(item.Body));
             return;
         }
 

@@ -1,13 +1,10 @@
-using System.Data;
-using System.Data.Common;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace JobQuality.Web.Search;
 
@@ -75,9 +72,6 @@ public static partial class SearchIndex
         }
     }
 
-    /// <summary>Rows per INSERT statement: three parameters each, within every provider's limits.</summary>
-    private const int RowsPerStatement = 300;
-
     /// <summary>The new items of a save and their terms, to write in bulk (<see cref="InsertAsync"/>); null when there are none.</summary>
     internal static List<(ContentItem Item, Dictionary<string, int> Terms)>? NewItemsForBulk(List<EntityEntry<ContentItem>> changed)
     {
@@ -88,82 +82,20 @@ public static partial class SearchIndex
         }
 
         var terms = new Dictionary<string, int>[added.Count];
-        Parallel.For(0, added.Count, i => terms[i] = TermsOf(added[i]));
+        Parallel.For(0, added.Count, SideBySide.OnEveryCore, i => terms[i] = TermsOf(added[i]));
         return [.. added.Select((item, i) => (item, terms[i]))];
     }
 
     /// <summary>
-    /// Writes the terms of items that were just inserted, in the current transaction, with one
-    /// prepared multi-row INSERT reused for every full batch: no entity per term, no change tracking.
+    /// Writes the terms of items that were just inserted, in the current transaction, in bulk
+    /// (<see cref="BulkInsert"/>): no entity per term, no change tracking.
     /// </summary>
     internal static async Task InsertAsync(
         JobQualityDbContext db, List<(ContentItem Item, Dictionary<string, int> Terms)> items, CancellationToken cancellationToken)
     {
-        var rows = items.SelectMany(x => x.Terms.Select(t => (x.Item.Id, Term: t.Key, Weight: t.Value))).ToList();
+        var rows = items.SelectMany(x => x.Terms.Select(t => new SearchTerm { ContentItemId = x.Item.Id, Term = t.Key, Weight = t.Value })).ToList();
         var entity = db.Model.FindEntityType(typeof(SearchTerm))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
-        var columns = $"{Column(nameof(SearchTerm.Term))}, {Column(nameof(SearchTerm.ContentItemId))}, {Column(nameof(SearchTerm.Weight))}";
-
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        DbCommand? command = null;
-        try
-        {
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
-            {
-                var count = Math.Min(RowsPerStatement, rows.Count - start);
-                if (command is null || command.Parameters.Count != count * 3)
-                {
-                    if (command is not null)
-                    {
-                        await command.DisposeAsync();
-                    }
-
-                    command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = $"INSERT INTO {table} ({columns}) VALUES " +
-                        string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@t{i}, @i{i}, @w{i})"));
-                    for (var i = 0; i < count; i++)
-                    {
-                        command.Parameters.Add(Parameter(command, $"@t{i}", DbType.String));
-                        command.Parameters.Add(Parameter(command, $"@i{i}", DbType.Int32));
-                        command.Parameters.Add(Parameter(command, $"@w{i}", DbType.Int32));
-                    }
-                }
-
-                for (var i = 0; i < count; i++)
-                {
-                    var (id, term, weight) = rows[start + i];
-                    command.Parameters[i * 3].Value = term;
-                    command.Parameters[(i * 3) + 1].Value = id;
-                    command.Parameters[(i * 3) + 2].Value = weight;
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (command is not null)
-            {
-                await command.DisposeAsync();
-            }
-        }
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name, DbType type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        if (type == DbType.String)
-        {
-            parameter.Size = SearchTerm.MaxLength;
-        }
-
-        return parameter;
+        await BulkInsert.InsertAsync(db, entity, BulkInsert.WrittenProperties(entity), rows, BulkInsert.ValueOf, cancellationToken);
     }
 
     /// <summary>Throws the index away and builds it again from the content: it is derived data.</summary>
@@ -204,9 +136,11 @@ public static partial class SearchIndex
 
     private static void Add(Dictionary<string, int> terms, string? text, int weight)
     {
+        // One look-up per word: a body repeats its words, and an import indexes thousands of bodies.
         foreach (var term in SearchText.Terms(text))
         {
-            terms[term] = Math.Max(weight, terms.GetValueOrDefault(term));
+            ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, term, out _);
+            best = Math.Max(weight, best);
         }
     }
 

@@ -37,7 +37,7 @@ public static class ContentFileReader
 
         // Files are read and parsed side by side, each on its own; results keep the folders' order.
         var read = new (ContentFile? File, List<ContentFileProblem> Problems)[paths.Count];
-        Parallel.For(0, paths.Count, i =>
+        Parallel.For(0, paths.Count, SideBySide.OnEveryCore, i =>
         {
             var (kind, path) = paths[i];
             var name = Path.GetRelativePath(root, path).Replace('\\', '/');

@@ -13,6 +13,9 @@ namespace JobQuality.Web.Data.Configurations;
 /// <summary>All four kinds share one table, told apart by <see cref="ContentItem.Kind"/>.</summary>
 public sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
 {
+    /// <summary>The join table of items and their dimensions: (ContentItemId, DimensionSlug).</summary>
+    public const string DimensionLinks = "ContentItemDimensions";
+
     public void Configure(EntityTypeBuilder<ContentItem> builder)
     {
         builder.ToTable("ContentItems");
@@ -40,7 +43,7 @@ public sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentI
         builder.HasMany(c => c.Dimensions)
             .WithMany()
             .UsingEntity(
-                "ContentItemDimensions",
+                DimensionLinks,
                 r => r.HasOne(typeof(Dimension)).WithMany().HasForeignKey("DimensionSlug").OnDelete(DeleteBehavior.Restrict),
                 l => l.HasOne(typeof(ContentItem)).WithMany().HasForeignKey("ContentItemId").OnDelete(DeleteBehavior.Cascade),
                 j => j.HasKey("ContentItemId", "DimensionSlug"));
@@ -62,6 +65,9 @@ public sealed class ExemplarConfiguration : IEntityTypeConfiguration<Exemplar>
 
 public sealed class ToolkitResourceConfiguration : IEntityTypeConfiguration<ToolkitResource>
 {
+    /// <summary>The join table of toolkit resources and their audiences: (ToolkitResourceId, FieldSlug).</summary>
+    public const string AudienceLinks = "ToolkitResourceAudiences";
+
     public void Configure(EntityTypeBuilder<ToolkitResource> builder)
     {
         builder.Property(r => r.Type).HasColumnName("ResourceType");
@@ -69,7 +75,7 @@ public sealed class ToolkitResourceConfiguration : IEntityTypeConfiguration<Tool
         builder.HasMany(r => r.Audiences)
             .WithMany()
             .UsingEntity(
-                "ToolkitResourceAudiences",
+                AudienceLinks,
                 r => r.HasOne(typeof(FieldOfPractice)).WithMany().HasForeignKey("FieldSlug").OnDelete(DeleteBehavior.Restrict),
                 l => l.HasOne(typeof(ToolkitResource)).WithMany().HasForeignKey("ToolkitResourceId").OnDelete(DeleteBehavior.Cascade),
                 j => j.HasKey("ToolkitResourceId", "FieldSlug"));
