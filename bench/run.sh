@@ -117,4 +117,25 @@ uncached() { # connections
 }
 printf 'search, uncached, one visitor at a time: %s\n' "$(uncached 1)"
 printf 'search, uncached, %s connections: %s\n' "$CONNECTIONS" "$(uncached "$CONNECTIONS")"
+# Listing pages never asked before: a dimension, a field and a page of the toolkit, each request.
+cat > "$work/listing.lua" <<'LUA'
+local threads = 0
+function setup(thread)
+    threads = threads + 1
+    thread:set("id", threads)
+end
+function init(args)
+    math.randomseed(os.time() + id)
+    dimensions = {"wages", "benefits", "scheduling", "legal-rights", "equity-inclusion", "skills-advancement",
+                  "supportive-environment", "worker-voice"}
+    fields = {"workforce-development", "economic-development", "capital-deployment", "policy", "worker-advocacy",
+              "business", "higher-education"}
+end
+request = function()
+    return wrk.format("GET", "/toolkit?dimension=" .. dimensions[math.random(#dimensions)] ..
+        "&audience=" .. fields[math.random(#fields)] .. "&page=" .. math.random(100000))
+end
+LUA
+printf 'listing, uncached (a new filtered page each request), %s connections: %s\n' "$CONNECTIONS" \
+    "$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/listing.lua" "$BASE" | awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p50 %s, p99 %s", rps, p50, p99 }')"
 echo "peak memory: $(peak_memory)"
