@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace JobQuality.Web.Search;
 /// search; in memory it is a walk over a few arrays. The copy is forgotten whenever content
 /// changes (<see cref="Caching.ContentChanges"/>), wherever the change was made.
 /// </summary>
-public sealed class SearchRanking : IDisposable
+public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _current;
@@ -50,7 +51,10 @@ public sealed class SearchRanking : IDisposable
             }
 
             var generation = Interlocked.Read(ref _generation);
+            var started = Stopwatch.GetTimestamp();
             var snapshot = await Snapshot.LoadAsync(db, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogRead(logger, snapshot.Count, snapshot.Postings, elapsed.TotalMilliseconds);
 
             // Content that changed while the copy was being read may be half in it: use it for this
             // search, which began before the change, but not for the next.
@@ -68,6 +72,9 @@ public sealed class SearchRanking : IDisposable
     }
 
     public void Dispose() => _loading.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index read into memory: {Items} items, {Postings} terms of items, in {Milliseconds:F0} ms")]
+    private static partial void LogRead(ILogger logger, int items, int postings, double milliseconds);
 
     /// <summary>A pooled array whose first <paramref name="length"/> entries are zero: whoever had it before may have left it dirty.</summary>
     internal static int[] Rent(int length)
@@ -175,6 +182,8 @@ public sealed class SearchRanking : IDisposable
         }
 
         public int Count => _ids.Length;
+
+        public int Postings => _items.Length;
 
         public SearchHits Find(IReadOnlyList<string> queryTerms, DateTime utcNow)
         {
