@@ -91,12 +91,15 @@ for path in "/toolkit" "/toolkit?dimension=wages&audience=business" "/search?q=s
 done
 # Every request a new query (so never from the cache): two words of the generated text, which
 # between them are in nearly every one of the 10,000 resources, and a word of its own.
-cat > "$work/search.lua" <<'LUA'
+# Each wrk thread gets a number of its own (id), so no two threads ask for the same page.
+cat > "$work/threads.lua" <<'LUA'
 local threads = 0
 function setup(thread)
     threads = threads + 1
     thread:set("id", threads)
 end
+LUA
+{ cat "$work/threads.lua"; cat <<'LUA'; } > "$work/search.lua"
 function init(args)
     n = 0
     salt = os.time()
@@ -112,18 +115,13 @@ request = function()
     return wrk.format("GET", "/search?q=" .. first .. "+" .. second .. "+q" .. salt .. "t" .. id .. "n" .. n)
 end
 LUA
-uncached() { # connections
-    wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${DURATION}s" --latency -s "$work/search.lua" "$BASE" | awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p50 %s, p99 %s", rps, p50, p99 }'
+uncached() { # script connections
+    wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${DURATION}s" --latency -s "$work/$1" "$BASE" | awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p50 %s, p99 %s", rps, p50, p99 }'
 }
-printf 'search, uncached, one visitor at a time: %s\n' "$(uncached 1)"
-printf 'search, uncached, %s connections: %s\n' "$CONNECTIONS" "$(uncached "$CONNECTIONS")"
+printf 'search, uncached, one visitor at a time: %s\n' "$(uncached search.lua 1)"
+printf 'search, uncached, %s connections: %s\n' "$CONNECTIONS" "$(uncached search.lua "$CONNECTIONS")"
 # Listing pages never asked before: a dimension, a field and a page of the toolkit, each request.
-cat > "$work/listing.lua" <<'LUA'
-local threads = 0
-function setup(thread)
-    threads = threads + 1
-    thread:set("id", threads)
-end
+{ cat "$work/threads.lua"; cat <<'LUA'; } > "$work/listing.lua"
 function init(args)
     math.randomseed(os.time() + id)
     dimensions = {"wages", "benefits", "scheduling", "legal-rights", "equity-inclusion", "skills-advancement",
@@ -136,6 +134,6 @@ request = function()
         "&audience=" .. fields[math.random(#fields)] .. "&page=" .. math.random(100000))
 end
 LUA
-printf 'listing, uncached (a new filtered page each request), %s connections: %s\n' "$CONNECTIONS" \
-    "$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/listing.lua" "$BASE" | awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p50 %s, p99 %s", rps, p50, p99 }')"
+printf 'listing, uncached (a new filtered page each request), one visitor at a time: %s\n' "$(uncached listing.lua 1)"
+printf 'listing, uncached (a new filtered page each request), %s connections: %s\n' "$CONNECTIONS" "$(uncached listing.lua "$CONNECTIONS")"
 echo "peak memory: $(peak_memory)"
