@@ -17,15 +17,11 @@ namespace JobQuality.Web.Search;
 public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private Snapshot? _current;
+    private Copy? _current;
     private long _generation;
 
     /// <summary>Drops the copy: the next search reads the index again.</summary>
-    public void Forget()
-    {
-        Interlocked.Increment(ref _generation);
-        _current = null;
-    }
+    public void Forget() => Interlocked.Increment(ref _generation);
 
     /// <summary>Every item a visitor may see at <paramref name="utcNow"/> that has at least one of the terms, scored.</summary>
     public async ValueTask<SearchHits> FindAsync(
@@ -35,9 +31,13 @@ public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisp
         return snapshot.Find(terms, utcNow);
     }
 
+    /// <summary>The copy read since content last changed, if there is one.</summary>
+    private Snapshot? Current =>
+        _current is { } current && current.Generation == Interlocked.Read(ref _generation) ? current.Snapshot : null;
+
     private async ValueTask<Snapshot> CurrentAsync(JobQualityDbContext db, CancellationToken cancellationToken)
     {
-        if (_current is { } current)
+        if (Current is { } current)
         {
             return current;
         }
@@ -45,7 +45,7 @@ public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisp
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } loaded)
+            if (Current is { } loaded)
             {
                 return loaded;
             }
@@ -56,13 +56,9 @@ public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisp
             var elapsed = Stopwatch.GetElapsedTime(started);
             LogRead(logger, snapshot.Count, snapshot.Postings, elapsed.TotalMilliseconds);
 
-            // Content that changed while the copy was being read may be half in it: use it for this
-            // search, which began before the change, but not for the next.
-            if (Interlocked.Read(ref _generation) == generation)
-            {
-                _current = snapshot;
-            }
-
+            // It counts as the copy of the content as it was when the reading began: if content changed
+            // meanwhile, this search (which began before the change) uses it, and the next reads again.
+            _current = new Copy(snapshot, generation);
             return snapshot;
         }
         finally
@@ -72,6 +68,9 @@ public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisp
     }
 
     public void Dispose() => _loading.Dispose();
+
+    /// <summary>A copy and the generation of the content it was read in (one reference, so it is read whole).</summary>
+    private sealed record Copy(Snapshot Snapshot, long Generation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index read into memory: {Items} items, {Postings} terms of items, in {Milliseconds:F0} ms")]
     private static partial void LogRead(ILogger logger, int items, int postings, double milliseconds);
