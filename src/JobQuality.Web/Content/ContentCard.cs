@@ -64,8 +64,10 @@ public sealed class ContentCard
 }
 
 /// <summary>
-/// EF Core rewrites the projection's parameter with the query's own type; seen as the base type,
-/// the kind tests and casts stay valid for a query over any one kind.
+/// The projection rewritten for a query over one kind: its parameter takes the query's own type, and
+/// each kind test is settled in advance. A query over toolkit resources cannot cast its rows to
+/// exemplars, and EF Core would answer such a cast by reading whole rows, bodies and all, to test
+/// them in memory; settled, the branches of other kinds are simply null.
 /// </summary>
 file static class ProjectionCache<T>
     where T : ContentItem
@@ -76,13 +78,24 @@ file static class ProjectionCache<T>
     {
         var source = ContentCard.BaseProjection;
         var parameter = Expression.Parameter(typeof(T), "c");
-        var body = new ParameterSwap(source.Parameters[0], Expression.Convert(parameter, typeof(ContentItem))).Visit(source.Body);
+        var body = new ForOneKind(source.Parameters[0], parameter).Visit(source.Body);
         return Expression.Lambda<Func<T, ContentCard>>(body, parameter);
     }
 
-    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    private sealed class ForOneKind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node != from ? node : typeof(T) == typeof(ContentItem) ? to : Expression.Convert(to, typeof(ContentItem));
+
+        protected override Expression VisitConditional(ConditionalExpression node)
+        {
+            if (typeof(T) == typeof(ContentItem) || node.Test is not TypeBinaryExpression { NodeType: ExpressionType.TypeIs } test || test.Expression != from)
+            {
+                return base.VisitConditional(node);
+            }
+
+            return test.TypeOperand.IsAssignableFrom(typeof(T)) ? Visit(node.IfTrue) : Visit(node.IfFalse);
+        }
     }
 }
 
