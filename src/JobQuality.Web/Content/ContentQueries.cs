@@ -8,7 +8,12 @@ public static class ContentQueries
     /// <summary>Items a visitor may see at <paramref name="utcNow"/>: scheduled items appear when their time comes.</summary>
     public static IQueryable<T> PublicAt<T>(this IQueryable<T> items, DateTime utcNow)
         where T : ContentItem =>
-        items.Where(c => c.Status != ContentStatus.Draft && c.PublishAt <= utcNow);
+        items.PublicOrScheduled().Where(c => c.PublishAt <= utcNow);
+
+    /// <summary>Items that are public, or will be when their publishing time comes: not drafts, and given a time.</summary>
+    public static IQueryable<T> PublicOrScheduled<T>(this IQueryable<T> items)
+        where T : ContentItem =>
+        items.Where(c => c.Status != ContentStatus.Draft && c.PublishAt != null);
 
     public static IQueryable<T> InDimension<T>(this IQueryable<T> items, string? dimension)
         where T : ContentItem =>

@@ -115,8 +115,7 @@ public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisp
         public static async Task<Snapshot> LoadAsync(JobQualityDbContext db, CancellationToken cancellationToken)
         {
             // Drafts are never found; a scheduled item is kept and found once its time has come.
-            var items = await db.Content.AsNoTracking()
-                .Where(c => c.Status != ContentStatus.Draft && c.PublishAt != null)
+            var items = await db.Content.AsNoTracking().PublicOrScheduled()
                 .OrderBy(c => c.Id)
                 .Select(c => new { c.Id, c.Kind, PublishAt = c.PublishAt!.Value, c.Title })
                 .ToListAsync(cancellationToken);
