@@ -59,10 +59,10 @@ public sealed class CachingTests(CountingSite site) : IClassFixture<CountingSite
 
     [Theory]
     [InlineData("/", 6)]
-    [InlineData("/toolkit", 8)]
-    [InlineData("/exemplars", 8)]
-    [InlineData("/research", 8)]
-    [InlineData("/webinars", 8)]
+    [InlineData("/toolkit", 7)] // four, and three more for the first listing of a kind that reads it into memory
+    [InlineData("/exemplars", 7)]
+    [InlineData("/research", 7)]
+    [InlineData("/webinars", 7)]
     [InlineData("/toolkit/scheduling-stability-checklist", 4)]
     [InlineData("/exemplars/good-jobs-institute", 4)]
     [InlineData("/research/raise-the-floor-and-build-ladders", 4)]

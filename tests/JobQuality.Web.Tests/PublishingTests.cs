@@ -36,6 +36,10 @@ public sealed class PublishingTests(SiteFactory site) : IClassFixture<SiteFactor
         // Another address than the one asked before the clock moved: the page cache's own expiry
         // runs on the real clock, while the search's copy of the index is the same one as then.
         Assert.Equal(["/research/scheduled-report"], (await _client.GetPageAsync("/search?q=quillwort&kind=research")).CardLinks());
+
+        // Likewise the listing, from the copy read before the clock moved: a report without a date
+        // comes last, on the last page, which a page past the end shows.
+        Assert.Contains("/research/scheduled-report", (await _client.GetPageAsync("/research?page=99")).CardLinks());
         await _client.GetPageAsync("/research/draft-report", expectedStatus: 404);
     }
 }

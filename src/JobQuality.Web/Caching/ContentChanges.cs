@@ -1,4 +1,5 @@
 using JobQuality.Web.Search;
+using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace JobQuality.Web.Caching;
@@ -6,14 +7,15 @@ namespace JobQuality.Web.Caching;
 /// <summary>
 /// What this instance forgets when content changes, wherever the change was made (a save here,
 /// another replica, the command line): the pages rendered from it, the next scheduled moment, and
-/// the copy of the search index it ranks from.
+/// the copies of the search index and of the listings it answers from.
 /// </summary>
-public sealed class ContentChanges(IOutputCacheStore store, PublishingSchedule schedule, SearchRanking search)
+public sealed class ContentChanges(IOutputCacheStore store, PublishingSchedule schedule, SearchRanking search, ListedContent listings)
 {
     public async ValueTask ForgetAsync(CancellationToken cancellationToken)
     {
         schedule.Forget();
         search.Forget();
+        listings.Forget();
         await store.EvictByTagAsync(PublicPageCache.PublicTag, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using JobQuality.Web.Search;
+using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace JobQuality.Web.Caching;
@@ -35,6 +36,7 @@ public static class PublicPageCache
         });
         builder.Services.AddSingleton<PublishingSchedule>();
         builder.Services.AddSingleton<SearchRanking>();
+        builder.Services.AddSingleton<ListedContent>();
         builder.Services.AddSingleton<ContentChanges>();
         builder.Services.AddSingleton<CacheEviction>();
         builder.Services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section);

@@ -38,32 +38,32 @@ public static class ContentQueries
         where T : ContentItem =>
         items.OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title);
 
-    /// <summary>One page of cards; a page number past either end gives the nearest real page.</summary>
-    /// <remarks>
-    /// The cards' dimensions come in a second query: as one query, SQLite would build the join of
-    /// every item's dimensions for each page, which costs more the more content there is.
-    /// </remarks>
-    public static Task<Paged<ContentCard>> ToCardPageAsync<T>(
-        this IQueryable<T> items, int? requestedPage, int pageSize, CancellationToken cancellationToken)
-        where T : ContentItem =>
-        items.AsNoTracking().AsSplitQuery().Select(ContentCard.ProjectionFor<T>()).ToPageAsync(requestedPage, pageSize, cancellationToken);
-
     /// <summary>One page of any ordered query; a page number past either end gives the nearest real page.</summary>
     public static async Task<Paged<T>> ToPageAsync<T>(
         this IQueryable<T> rows, int? requestedPage, int pageSize, CancellationToken cancellationToken)
     {
         var total = await rows.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var page = Math.Clamp(requestedPage ?? 1, 1, pageCount);
+        var (page, pageCount) = PagePosition(total, requestedPage, pageSize);
         var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new Paged<T>(items, page, pageCount, total);
+    }
+
+    /// <summary>The page asked for among <paramref name="total"/> rows, brought within the real pages, and how many there are.</summary>
+    public static (int Page, int PageCount) PagePosition(int total, int? requestedPage, int pageSize)
+    {
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        return (Math.Clamp(requestedPage ?? 1, 1, pageCount), pageCount);
     }
 
     public static Task<List<ContentCard>> ToCardsAsync<T>(this IQueryable<T> items, CancellationToken cancellationToken)
         where T : ContentItem =>
         items.AsNoTracking().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);
 
-    /// <summary>Cards of a long list, or a page of one, with the dimensions in a second query (see <see cref="ToCardPageAsync"/>).</summary>
+    /// <summary>
+    /// Cards of a long list, or a page of one, with the dimensions in a second query: as one query,
+    /// SQLite would build the join of every item's dimensions for each page, which costs more the
+    /// more content there is.
+    /// </summary>
     public static Task<List<ContentCard>> ToCardsSplitAsync<T>(this IQueryable<T> items, CancellationToken cancellationToken)
         where T : ContentItem =>
         items.AsNoTracking().AsSplitQuery().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);

@@ -10,24 +10,24 @@ namespace JobQuality.Web.Exemplars;
 
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("exemplars")]
-public sealed class ExemplarsController(JobQualityDbContext db, TimeProvider clock) : Controller
+public sealed class ExemplarsController(JobQualityDbContext db, ListedContent listed, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? dimension, string? field, string? type, int? page, CancellationToken cancellationToken)
     {
-        var (exemplars, filters) = await db.Exemplars.PublicAt(clock.UtcDateTime()).ApplyAsync<Exemplar>(
+        var now = clock.UtcDateTime();
+        var (exemplars, filters) = (await listed.OfAsync(db, ContentKind.Exemplar, cancellationToken)).Filter(now,
             [
-                Facets.Terms<Exemplar, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), e => e.Dimensions),
-                Facets.Slug<Exemplar>(await ListingFilters.FieldAsync(db, "field", "Field of practice", field, cancellationToken), e => e.FieldSlug),
-                Facets.Choice<Exemplar, ExemplarProfile>(ListingFilters.Choice<ExemplarProfile>("type", "Person or organization", type), e => e.Profile),
-            ],
-            cancellationToken);
+                new Facet(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), e => e.Dimensions),
+                new Facet(await ListingFilters.FieldAsync(db, "field", "Field of practice", field, cancellationToken), e => e.Fields),
+                new Facet(ListingFilters.Choice<ExemplarProfile>("type", "Person or organization", type), e => e.Type),
+            ]);
 
         return View("Listing", new ContentListing
         {
             Kind = ContentKind.Exemplar,
             Introduction = "People and organisations, across fields and places, who are making jobs better: what they did, how, and what others can take from it.",
-            Results = await exemplars.OrderBy(e => e.Title).ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
+            Results = await db.Content.PublicAt(now).ToCardPageAsync(exemplars, page, ListingFilters.PageSize, cancellationToken),
             Filters = filters,
         });
     }

@@ -11,55 +11,30 @@ namespace JobQuality.Web.Research;
 
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("research")]
-public sealed class ResearchController(JobQualityDbContext db, TimeProvider clock) : Controller
+public sealed class ResearchController(JobQualityDbContext db, ListedContent listed, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? dimension, string? type, string? year, int? page, CancellationToken cancellationToken)
     {
         var now = clock.UtcDateTime();
-        var years = await db.Research.PublicAt(now)
-            .Where(r => r.PublicationDate != null)
-            .Select(r => r.PublicationDate!.Value.Year)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        var byYear = FilterChoice.Create("year", "Year", year, years.OrderDescending()
-            .Select(y => y.ToString(CultureInfo.InvariantCulture))
+        var research = await listed.OfAsync(db, ContentKind.Research, cancellationToken);
+        var byYear = FilterChoice.Create("year", "Year", year, research.VisibleAt(now)
+            .SelectMany(r => r.Year).Distinct().OrderDescending(StringComparer.Ordinal)
             .Select(y => new FilterOption(y, y)));
 
-        var (research, filters) = await db.Research.PublicAt(now).ApplyAsync<ResearchPublication>(
+        var (publications, filters) = research.Filter(now,
             [
-                Facets.Terms<ResearchPublication, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), r => r.Dimensions),
-                Facets.Choice<ResearchPublication, ResearchType>(ListingFilters.Choice<ResearchType>("type", "Type of publication", type), r => r.Type),
-                new Facet<ResearchPublication> { Choice = byYear, Apply = items => InYear(items, byYear.Selected) },
-            ],
-            cancellationToken);
-
+                new Facet(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), r => r.Dimensions),
+                new Facet(ListingFilters.Choice<ResearchType>("type", "Type of publication", type), r => r.Type),
+                new Facet(byYear, r => r.Year),
+            ]);
         return View("Listing", new ContentListing
         {
             Kind = ContentKind.Research,
             Introduction = "Reports, briefs, evaluations and data on what makes a job good, who holds one, and what works to improve the rest.",
-            Results = await research.OrderByDescending(r => r.PublicationDate).ThenBy(r => r.Title)
-                .ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
+            Results = await db.Content.PublicAt(now).ToCardPageAsync(publications, page, ListingFilters.PageSize, cancellationToken),
             Filters = filters,
         });
-    }
-
-    /// <summary>Publications of one year; a year that is not a number matches nothing.</summary>
-    private static IQueryable<ResearchPublication> InYear(IQueryable<ResearchPublication> research, string? yearText)
-    {
-        if (yearText is null)
-        {
-            return research;
-        }
-
-        if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 0 and < 9999)
-        {
-            var from = new DateOnly(y, 1, 1);
-            var to = from.AddYears(1);
-            return research.Where(r => r.PublicationDate >= from && r.PublicationDate < to);
-        }
-
-        return research.Where(_ => false);
     }
 
     [HttpGet("{slug}")]

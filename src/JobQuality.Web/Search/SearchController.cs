@@ -34,8 +34,7 @@ public sealed class SearchController(JobQualityDbContext db, SearchRanking ranki
         using var hits = await ranking.FindAsync(db, terms, now, cancellationToken);
         var counts = hits.CountByKind();
         var total = only is { } k ? counts.GetValueOrDefault(k) : counts.Values.Sum();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var current = Math.Clamp(page ?? 1, 1, pageCount);
+        var (current, pageCount) = ContentQueries.PagePosition(total, page, PageSize);
 
         var ids = hits.Page(only, (current - 1) * PageSize, PageSize);
         // Visibility is asked again: content changed outside this instance reaches its copy of the index a little later.

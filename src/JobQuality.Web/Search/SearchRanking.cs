@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,61 +17,27 @@ namespace JobQuality.Web.Search;
 /// </summary>
 public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisposable
 {
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private Copy? _current;
-    private long _generation;
+    private readonly MemoryCopy<Snapshot> _copy = new();
 
     /// <summary>Drops the copy: the next search reads the index again.</summary>
-    public void Forget() => Interlocked.Increment(ref _generation);
+    public void Forget() => _copy.Forget();
 
     /// <summary>Every item a visitor may see at <paramref name="utcNow"/> that has at least one of the terms, scored.</summary>
     public async ValueTask<SearchHits> FindAsync(
         JobQualityDbContext db, IReadOnlyList<string> terms, DateTime utcNow, CancellationToken cancellationToken)
     {
-        var snapshot = await CurrentAsync(db, cancellationToken);
+        var snapshot = await _copy.GetAsync(async ct =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var read = await Snapshot.LoadAsync(db, ct);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogRead(logger, read.Count, read.Postings, elapsed.TotalMilliseconds);
+            return read;
+        }, cancellationToken);
         return snapshot.Find(terms, utcNow);
     }
 
-    /// <summary>The copy read since content last changed, if there is one.</summary>
-    private Snapshot? Current =>
-        _current is { } current && current.Generation == Interlocked.Read(ref _generation) ? current.Snapshot : null;
-
-    private async ValueTask<Snapshot> CurrentAsync(JobQualityDbContext db, CancellationToken cancellationToken)
-    {
-        if (Current is { } current)
-        {
-            return current;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (Current is { } loaded)
-            {
-                return loaded;
-            }
-
-            var generation = Interlocked.Read(ref _generation);
-            var started = Stopwatch.GetTimestamp();
-            var snapshot = await Snapshot.LoadAsync(db, cancellationToken);
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            LogRead(logger, snapshot.Count, snapshot.Postings, elapsed.TotalMilliseconds);
-
-            // It counts as the copy of the content as it was when the reading began: if content changed
-            // meanwhile, this search (which began before the change) uses it, and the next reads again.
-            _current = new Copy(snapshot, generation);
-            return snapshot;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    public void Dispose() => _loading.Dispose();
-
-    /// <summary>A copy and the generation of the content it was read in (one reference, so it is read whole).</summary>
-    private sealed record Copy(Snapshot Snapshot, long Generation);
+    public void Dispose() => _copy.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index read into memory: {Items} items, {Postings} terms of items, in {Milliseconds:F0} ms")]
     private static partial void LogRead(ILogger logger, int items, int postings, double milliseconds);

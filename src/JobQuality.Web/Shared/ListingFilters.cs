@@ -26,17 +26,4 @@ public static class ListingFilters
         where TEnum : struct, Enum =>
         FilterChoice.Create(name, label, selected,
             Enum.GetValues<TEnum>().Select(v => new FilterOption(v.ToSlug(), v.ToLabel())));
-
-    /// <summary>Filters by an enum value; a value that names no choice matches nothing.</summary>
-    public static IQueryable<T> WhereChoice<T, TEnum>(
-        this IQueryable<T> items, FilterChoice filter, Func<TEnum, System.Linq.Expressions.Expression<Func<T, bool>>> predicate)
-        where TEnum : struct, Enum
-    {
-        if (filter.Selected is null)
-        {
-            return items;
-        }
-
-        return EnumSlugs.TryParse<TEnum>(filter.Selected, out var value) ? items.Where(predicate(value)) : items.Where(_ => false);
-    }
 }

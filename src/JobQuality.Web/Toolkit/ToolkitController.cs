@@ -10,25 +10,24 @@ namespace JobQuality.Web.Toolkit;
 
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("toolkit")]
-public sealed class ToolkitController(JobQualityDbContext db, TimeProvider clock) : Controller
+public sealed class ToolkitController(JobQualityDbContext db, ListedContent listed, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? dimension, string? audience, string? type, int? page, CancellationToken cancellationToken)
     {
-        var (resources, filters) = await db.ToolkitResources.PublicAt(clock.UtcDateTime()).ApplyAsync<ToolkitResource>(
+        var now = clock.UtcDateTime();
+        var (resources, filters) = (await listed.OfAsync(db, ContentKind.ToolkitResource, cancellationToken)).Filter(now,
             [
-                Facets.Terms<ToolkitResource, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), r => r.Dimensions),
-                Facets.Terms<ToolkitResource, Topics.FieldOfPractice>(
-                    await ListingFilters.FieldAsync(db, "audience", "Who it is for", audience, cancellationToken), r => r.Audiences),
-                Facets.Choice<ToolkitResource, ResourceType>(ListingFilters.Choice<ResourceType>("type", "Type of resource", type), r => r.Type),
-            ],
-            cancellationToken);
+                new Facet(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), r => r.Dimensions),
+                new Facet(await ListingFilters.FieldAsync(db, "audience", "Who it is for", audience, cancellationToken), r => r.Fields),
+                new Facet(ListingFilters.Choice<ResourceType>("type", "Type of resource", type), r => r.Type),
+            ]);
 
         return View("Listing", new ContentListing
         {
             Kind = ContentKind.ToolkitResource,
             Introduction = "Practical tools and guides for improving the quality of jobs. Choose the dimension you work on and your field to find what fits.",
-            Results = await resources.Newest().ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
+            Results = await db.Content.PublicAt(now).ToCardPageAsync(resources, page, ListingFilters.PageSize, cancellationToken),
             Filters = filters,
         });
     }

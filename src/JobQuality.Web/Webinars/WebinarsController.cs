@@ -15,7 +15,7 @@ namespace JobQuality.Web.Webinars;
 
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 [Route("webinars")]
-public sealed class WebinarsController(JobQualityDbContext db, TimeProvider clock) : Controller
+public sealed class WebinarsController(JobQualityDbContext db, ListedContent listed, TimeProvider clock) : Controller
 {
     private static readonly IReadOnlyList<TermLink> Fields =
         Taxonomy.FieldsOfPractice.Select(f => new TermLink(f.Slug, f.Name)).ToList();
@@ -24,15 +24,15 @@ public sealed class WebinarsController(JobQualityDbContext db, TimeProvider cloc
     public async Task<IActionResult> Index(string? dimension, int? page, CancellationToken cancellationToken)
     {
         var now = clock.UtcDateTime();
-        var (webinars, filters) = await db.Webinars.PublicAt(now).ApplyAsync<Webinar>(
-            [Facets.Terms<Webinar, Topics.Dimension>(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), w => w.Dimensions)],
-            cancellationToken);
+        var (webinars, filters) = (await listed.OfAsync(db, ContentKind.Webinar, cancellationToken)).Filter(now,
+            [new Facet(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), w => w.Dimensions)]);
 
+        // The listing's order is latest first: the past as it is, the upcoming soonest first.
+        var visible = db.Content.PublicAt(now);
         return View(new WebinarsIndex
         {
-            Upcoming = await webinars.Where(w => w.StartsUtc >= now).OrderBy(w => w.StartsUtc).ToCardsAsync(cancellationToken),
-            Past = await webinars.Where(w => w.StartsUtc < now).OrderByDescending(w => w.StartsUtc)
-                .ToCardPageAsync(page, ListingFilters.PageSize, cancellationToken),
+            Upcoming = await visible.ToCardsAsync(webinars.Where(w => w.Date >= now).Reverse().ToList(), cancellationToken),
+            Past = await visible.ToCardPageAsync(webinars.Where(w => w.Date < now).ToList(), page, ListingFilters.PageSize, cancellationToken),
             Dimension = filters[0],
         });
     }

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using JobQuality.Web.Caching;
+using JobQuality.Web.Content;
+using JobQuality.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobQuality.Web.Shared;
+
+/// <summary>
+/// What the listings filter, count and order by, for every item of each kind that is public or
+/// scheduled, held in memory. Counting a listing's filters in SQL walks every item of the kind
+/// and its links once per filter, which at thousands of items costs tens of milliseconds a page;
+/// from this copy it is one walk over a list, and only the page's own cards are read from the
+/// database. A kind's copy is read on the first listing of it after content changes and forgotten
+/// with the cached pages (<see cref="ContentChanges"/>).
+/// </summary>
+public sealed class ListedContent : IDisposable
+{
+    private readonly Dictionary<ContentKind, MemoryCopy<ListedKind>> _copies =
+        ContentKinds.All.ToDictionary(kind => kind, _ => new MemoryCopy<ListedKind>());
+
+    /// <summary>The items of <paramref name="kind"/> in the listing's order, as they stand since content last changed.</summary>
+    public ValueTask<ListedKind> OfAsync(JobQualityDbContext db, ContentKind kind, CancellationToken cancellationToken) =>
+        _copies[kind].GetAsync(ct => ListedKind.ReadAsync(db, kind, ct), cancellationToken);
+
+    /// <summary>Drops every kind's copy: the next listing reads its kind again.</summary>
+    public void Forget()
+    {
+        foreach (var copy in _copies.Values)
+        {
+            copy.Forget();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var copy in _copies.Values)
+        {
+            copy.Dispose();
+        }
+    }
+}
+
+/// <summary>An item as listings see it: what it is filtered by, and what it is ordered by.</summary>
+public sealed class ListedItem
+{
+    public required int Id { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required DateTime PublishAt { get; init; }
+
+    /// <summary>The date its listing orders by: a webinar's start, a publication's date; else when it was published.</summary>
+    public DateTime? Date { get; init; }
+
+    public IReadOnlyList<string> Dimensions { get; init; } = [];
+
+    /// <summary>The fields of practice it is for (a resource's audiences, an exemplar's field).</summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
+    /// <summary>Its type of resource, type of publication, or kind of profile, as a slug.</summary>
+    public IReadOnlyList<string> Type { get; init; } = [];
+
+    /// <summary>The year of a publication.</summary>
+    public IReadOnlyList<string> Year { get; init; } = [];
+}
+
+/// <summary>Every public or scheduled item of one kind, in the order its listing shows them.</summary>
+public sealed class ListedKind
+{
+    private readonly List<ListedItem> _items;
+
+    private ListedKind(List<ListedItem> items) => _items = items;
+
+    /// <summary>The items a visitor may see at <paramref name="utcNow"/>, in order.</summary>
+    public IEnumerable<ListedItem> VisibleAt(DateTime utcNow) => _items.Where(i => i.PublishAt <= utcNow);
+
+    /// <summary>
+    /// The items visible at <paramref name="utcNow"/> that every facet lets through, in order, and
+    /// each facet's choices counted against the others: a count says how many items picking that
+    /// choice would show, given everything else the visitor chose.
+    /// </summary>
+    public (List<ListedItem> Items, IReadOnlyList<FilterChoice> Filters) Filter(DateTime utcNow, IReadOnlyList<Facet> facets)
+    {
+        var counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var matching = new List<ListedItem>();
+        foreach (var item in VisibleAt(utcNow))
+        {
+            var missed = -1;
+            var misses = 0;
+            for (var f = 0; f < facets.Count && misses < 2; f++)
+            {
+                if (!facets[f].Matches(item))
+                {
+                    missed = f;
+                    misses++;
+                }
+            }
+
+            if (misses == 0)
+            {
+                matching.Add(item);
+                for (var f = 0; f < facets.Count; f++)
+                {
+                    Count(counts[f], facets[f].Values(item));
+                }
+            }
+            else if (misses == 1)
+            {
+                // Left out by this facet alone: picking one of its own values would show it.
+                Count(counts[missed], facets[missed].Values(item));
+            }
+        }
+
+        var filters = facets.Select((facet, f) => facet.Choice with
+        {
+            Options = facet.Choice.Options.Select(o => o with { Count = counts[f].GetValueOrDefault(o.Value) }).ToList(),
+        }).ToList();
+        return (matching, filters);
+    }
+
+    private static void Count(Dictionary<string, int> counts, IReadOnlyList<string> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, values[i], out _)++;
+        }
+    }
+
+    internal static async Task<ListedKind> ReadAsync(JobQualityDbContext db, ContentKind kind, CancellationToken cancellationToken)
+    {
+        var rows = kind switch
+        {
+            ContentKind.ToolkitResource => await db.ToolkitResources.AsNoTracking().PublicOrScheduled()
+                .Select(r => new Row(r.Id, r.Slug, r.Title, r.PublishAt!.Value, r.PublishAt, r.Type.ToSlug(), null, null))
+                .ToListAsync(cancellationToken),
+            ContentKind.Exemplar => await db.Exemplars.AsNoTracking().PublicOrScheduled()
+                .Select(e => new Row(e.Id, e.Slug, e.Title, e.PublishAt!.Value, null, e.Profile.ToSlug(), e.FieldSlug, null))
+                .ToListAsync(cancellationToken),
+            ContentKind.Research => await db.Research.AsNoTracking().PublicOrScheduled()
+                .Select(r => new Row(r.Id, r.Slug, r.Title, r.PublishAt!.Value, null, r.Type.ToSlug(), null, r.PublicationDate))
+                .ToListAsync(cancellationToken),
+            ContentKind.Webinar => await db.Webinars.AsNoTracking().PublicOrScheduled()
+                .Select(w => new Row(w.Id, w.Slug, w.Title, w.PublishAt!.Value, w.StartsUtc, null, null, null))
+                .ToListAsync(cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var dimensions = await Links(db.Content.AsNoTracking().Where(c => c.Kind == kind).PublicOrScheduled()
+            .SelectMany(c => c.Dimensions, (c, d) => new Link(c.Id, d.Slug))
+            .ToListAsync(cancellationToken));
+        var audiences = kind != ContentKind.ToolkitResource ? new Dictionary<int, string[]>() : await Links(db.ToolkitResources.AsNoTracking().PublicOrScheduled()
+            .SelectMany(r => r.Audiences, (r, a) => new Link(r.Id, a.Slug))
+            .ToListAsync(cancellationToken));
+
+        var items = rows.Select(row => new ListedItem
+        {
+            Id = row.Id,
+            Slug = row.Slug,
+            Title = row.Title,
+            PublishAt = row.PublishAt,
+            Date = row.Published?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? row.Date,
+            Dimensions = dimensions.GetValueOrDefault(row.Id, []),
+            Fields = row.Field is { } field ? new[] { field } : audiences.GetValueOrDefault(row.Id, []),
+            Type = row.Type is { } type ? new[] { type } : [],
+            Year = row.Published is { } published ? new[] { published.Year.ToString(CultureInfo.InvariantCulture) } : [],
+        }).ToList();
+        items.Sort(kind == ContentKind.Exemplar ? ByTitle : NewestFirst);
+        return new ListedKind(items);
+    }
+
+    /// <summary>Newest first (an item without a date last), then by title.</summary>
+    private static int NewestFirst(ListedItem a, ListedItem b)
+    {
+        var order = Nullable.Compare(b.Date, a.Date);
+        return order != 0 ? order : ByTitle(a, b);
+    }
+
+    private static int ByTitle(ListedItem a, ListedItem b)
+    {
+        var order = string.CompareOrdinal(a.Title, b.Title);
+        return order != 0 ? order : a.Id.CompareTo(b.Id);
+    }
+
+    private static async Task<Dictionary<int, string[]>> Links(Task<List<Link>> links) =>
+        (await links).GroupBy(l => l.Item).ToDictionary(g => g.Key, g => g.Select(l => l.Slug).ToArray());
+
+    private sealed record Row(int Id, string Slug, string Title, DateTime PublishAt, DateTime? Date, string? Type, string? Field, DateOnly? Published);
+
+    private sealed record Link(int Item, string Slug);
+}
+
+/// <summary>The cards of listed items, from the database, in the listing's order.</summary>
+public static class ListedCards
+{
+    /// <summary>
+    /// One page of <paramref name="listed"/>, as cards; a page number past either end gives the
+    /// nearest real page. <paramref name="items"/> asks for visibility again: a change made outside
+    /// this instance reaches its copy a little later.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="items"/> is all content, not one kind's: asked for one kind by id, SQLite
+    /// chose the listing index on (Kind, PublishAt, …) and walked every item of the kind to find
+    /// twelve, where the ids alone make it look each one up by its key.
+    /// </remarks>
+    public static async Task<Paged<ContentCard>> ToCardPageAsync(
+        this IQueryable<ContentItem> items, IReadOnlyList<ListedItem> listed, int? requestedPage, int pageSize, CancellationToken cancellationToken)
+    {
+        var (page, pageCount) = ContentQueries.PagePosition(listed.Count, requestedPage, pageSize);
+        var cards = await items.ToCardsAsync(listed.Skip((page - 1) * pageSize).Take(pageSize).ToList(), cancellationToken);
+        return new Paged<ContentCard>(cards, page, pageCount, listed.Count);
+    }
+
+    /// <summary>The cards of <paramref name="listed"/>, in its order; the dimensions come in a second query.</summary>
+    public static async Task<List<ContentCard>> ToCardsAsync(
+        this IQueryable<ContentItem> items, IReadOnlyList<ListedItem> listed, CancellationToken cancellationToken)
+    {
+        if (listed.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = listed.Select(i => i.Id).ToList();
+        var position = listed.Select((item, index) => (item.Slug, index)).ToDictionary(x => x.Slug, x => x.index, StringComparer.Ordinal);
+        var cards = await items.Where(c => ids.Contains(c.Id)).ToCardsSplitAsync(cancellationToken);
+        return [.. cards.OrderBy(c => position.GetValueOrDefault(c.Slug))];
+    }
+}
