@@ -62,7 +62,7 @@ public sealed partial class FacetTests(SiteFactory site) : IClassFixture<SiteFac
     }
 
     [Fact]
-    public async Task Exemplar_and_research_filters_count_their_choices_the_same_way()
+    public async Task Exemplar_and_research_filters_count_their_choices_the_same_way_years_included()
     {
         var exemplars = await _client.GetPageAsync("/exemplars?type=person");
         var people = await site.WithDbAsync(db => db.Exemplars.Where(e => e.Profile == Exemplars.ExemplarProfile.Person)
@@ -77,6 +77,14 @@ public sealed partial class FacetTests(SiteFactory site) : IClassFixture<SiteFac
         foreach (var (slug, count) in Counts(research, "type"))
         {
             Assert.Equal(all.Count(t => Content.EnumSlugs.ToSlug(t) == slug), count);
+        }
+
+        var years = await site.WithDbAsync(db => db.Research.Where(r => r.PublicationDate != null)
+            .Select(r => r.PublicationDate!.Value.Year).ToListAsync());
+        Assert.NotEmpty(Counts(research, "year"));
+        foreach (var (slug, count) in Counts(research, "year"))
+        {
+            Assert.Equal(years.Count(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture) == slug), count);
         }
     }
 
