@@ -3,6 +3,10 @@ using System.Runtime.InteropServices;
 using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
+using JobQuality.Web.Exemplars;
+using JobQuality.Web.Research;
+using JobQuality.Web.Toolkit;
+using JobQuality.Web.Webinars;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Shared;
@@ -132,24 +136,25 @@ public sealed class ListedKind
 
     internal static async Task<ListedKind> ReadAsync(JobQualityDbContext db, ContentKind kind, CancellationToken cancellationToken)
     {
-        var rows = kind switch
-        {
-            ContentKind.ToolkitResource => await db.ToolkitResources.AsNoTracking().PublicOrScheduled()
-                .Select(r => new Row(r.Id, r.Slug, r.Title, r.PublishAt!.Value, r.PublishAt, r.Type.ToSlug(), null, null))
-                .ToListAsync(cancellationToken),
-            ContentKind.Exemplar => await db.Exemplars.AsNoTracking().PublicOrScheduled()
-                .Select(e => new Row(e.Id, e.Slug, e.Title, e.PublishAt!.Value, null, e.Profile.ToSlug(), e.FieldSlug, null))
-                .ToListAsync(cancellationToken),
-            ContentKind.Research => await db.Research.AsNoTracking().PublicOrScheduled()
-                .Select(r => new Row(r.Id, r.Slug, r.Title, r.PublishAt!.Value, null, r.Type.ToSlug(), null, r.PublicationDate))
-                .ToListAsync(cancellationToken),
-            ContentKind.Webinar => await db.Webinars.AsNoTracking().PublicOrScheduled()
-                .Select(w => new Row(w.Id, w.Slug, w.Title, w.PublishAt!.Value, w.StartsUtc, null, null, null))
-                .ToListAsync(cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
+        // One projection for every kind, as for cards: each kind's own columns are null for the others.
+        var ofKind = db.Content.AsNoTracking().Where(c => c.Kind == kind).PublicOrScheduled();
+        var rows = await ofKind
+            .Select(c => new
+            {
+                c.Id,
+                c.Slug,
+                c.Title,
+                PublishAt = c.PublishAt!.Value,
+                ResourceType = c is ToolkitResource ? (ResourceType?)((ToolkitResource)c).Type : null,
+                Profile = c is Exemplar ? (ExemplarProfile?)((Exemplar)c).Profile : null,
+                Field = c is Exemplar ? ((Exemplar)c).FieldSlug : null,
+                ResearchType = c is ResearchPublication ? (ResearchType?)((ResearchPublication)c).Type : null,
+                Published = c is ResearchPublication ? ((ResearchPublication)c).PublicationDate : null,
+                StartsUtc = c is Webinar ? (DateTime?)((Webinar)c).StartsUtc : null,
+            })
+            .ToListAsync(cancellationToken);
 
-        var dimensions = await Links(db.Content.AsNoTracking().Where(c => c.Kind == kind).PublicOrScheduled()
+        var dimensions = await Links(ofKind
             .SelectMany(c => c.Dimensions, (c, d) => new Link(c.Id, d.Slug))
             .ToListAsync(cancellationToken));
         var audiences = kind != ContentKind.ToolkitResource ? new Dictionary<int, string[]>() : await Links(db.ToolkitResources.AsNoTracking().PublicOrScheduled()
@@ -162,10 +167,16 @@ public sealed class ListedKind
             Slug = row.Slug,
             Title = row.Title,
             PublishAt = row.PublishAt,
-            Date = row.Published?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? row.Date,
+            Date = kind switch
+            {
+                ContentKind.ToolkitResource => row.PublishAt,
+                ContentKind.Research => row.Published?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                ContentKind.Webinar => row.StartsUtc,
+                _ => null,
+            },
             Dimensions = dimensions.GetValueOrDefault(row.Id, []),
             Fields = row.Field is { } field ? new[] { field } : audiences.GetValueOrDefault(row.Id, []),
-            Type = row.Type is { } type ? new[] { type } : [],
+            Type = (row.ResourceType?.ToSlug() ?? row.ResearchType?.ToSlug() ?? row.Profile?.ToSlug()) is { } type ? new[] { type } : [],
             Year = row.Published is { } published ? new[] { published.Year.ToString(CultureInfo.InvariantCulture) } : [],
         }).ToList();
         items.Sort(kind == ContentKind.Exemplar ? ByTitle : NewestFirst);
@@ -187,8 +198,6 @@ public sealed class ListedKind
 
     private static async Task<Dictionary<int, string[]>> Links(Task<List<Link>> links) =>
         (await links).GroupBy(l => l.Item).ToDictionary(g => g.Key, g => g.Select(l => l.Slug).ToArray());
-
-    private sealed record Row(int Id, string Slug, string Title, DateTime PublishAt, DateTime? Date, string? Type, string? Field, DateOnly? Published);
 
     private sealed record Link(int Item, string Slug);
 }
