@@ -26,6 +26,10 @@ public sealed record TextSegment(string Text, bool IsMatch)
 }
 
 /// <summary>Cuts a passage around the first match and marks the words that answer the query.</summary>
+/// <remarks>
+/// A search page cuts a passage from each of its answers' bodies, so a word is tested without
+/// copying it: most words are ASCII, and for those folding is lower-casing.
+/// </remarks>
 public static class Highlighter
 {
     public const int SnippetLength = 240;
@@ -34,8 +38,7 @@ public static class Highlighter
     public static IReadOnlyList<TextSegment> Mark(string text, IReadOnlyList<string> terms) => Mark(text, 0, text.Length, terms);
 
     /// <summary>True when any word of the text answers one of the terms.</summary>
-    public static bool HasMatch(string text, IReadOnlyList<string> terms) =>
-        Words(text).Any(w => IsMatch(text.Substring(w.Start, w.Length), terms));
+    public static bool HasMatch(string text, IReadOnlyList<string> terms) => FirstMatch(text, terms) >= 0;
 
     /// <summary>About <see cref="SnippetLength"/> characters around the first match, with an ellipsis where text was cut.</summary>
     public static IReadOnlyList<TextSegment> Snippet(string text, IReadOnlyList<string> terms)
@@ -45,21 +48,34 @@ public static class Highlighter
             return Mark(text, terms);
         }
 
-        var words = Words(text).ToList();
-        var first = words.FirstOrDefault(w => IsMatch(text.Substring(w.Start, w.Length), terms));
         var start = 0;
-        if (first.Length > 0 && first.Start > SnippetLength / 3)
+        var first = FirstMatch(text, terms);
+        if (first > SnippetLength / 3)
         {
             // Start at a word boundary a little before the first match, so it is read in context.
-            var wanted = first.Start - (SnippetLength / 3);
-            start = words.First(w => w.Start >= wanted).Start;
+            var wanted = first - (SnippetLength / 3);
+            start = Words(text, 0).First(w => w.Start >= wanted).Start;
         }
 
         var end = Math.Min(text.Length, start + SnippetLength);
         if (end < text.Length)
         {
-            var lastWord = words.LastOrDefault(w => w.Start + w.Length <= end && w.Start > start);
-            end = lastWord.Length > 0 ? lastWord.Start + lastWord.Length : end;
+            // The last whole word that fits.
+            var lastEnd = 0;
+            foreach (var (wordStart, length) in Words(text, start))
+            {
+                if (wordStart + length > end)
+                {
+                    break;
+                }
+
+                if (wordStart > start)
+                {
+                    lastEnd = wordStart + length;
+                }
+            }
+
+            end = lastEnd > 0 ? lastEnd : end;
         }
 
         var segments = new List<TextSegment>();
@@ -77,19 +93,33 @@ public static class Highlighter
         return segments;
     }
 
+    /// <summary>Where the first word that answers a term begins, or -1.</summary>
+    private static int FirstMatch(string text, IReadOnlyList<string> terms)
+    {
+        foreach (var (start, length) in Words(text, 0))
+        {
+            if (IsMatch(text.AsSpan(start, length), terms))
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The words of text[start..end] marked, where start is the start of a word or 0.</summary>
     private static List<TextSegment> Mark(string text, int start, int end, IReadOnlyList<string> terms)
     {
         var segments = new List<TextSegment>();
         var position = start;
-        foreach (var (wordStart, length) in Words(text))
+        foreach (var (wordStart, length) in Words(text, start))
         {
-            if (wordStart < start || wordStart + length > end)
+            if (wordStart + length > end)
             {
-                continue;
+                break;
             }
 
-            var word = text.Substring(wordStart, length);
-            if (!IsMatch(word, terms))
+            if (!IsMatch(text.AsSpan(wordStart, length), terms))
             {
                 continue;
             }
@@ -99,7 +129,7 @@ public static class Highlighter
                 segments.Add(new TextSegment(text[position..wordStart], false));
             }
 
-            segments.Add(new TextSegment(word, true));
+            segments.Add(new TextSegment(text.Substring(wordStart, length), true));
             position = wordStart + length;
         }
 
@@ -111,14 +141,39 @@ public static class Highlighter
         return segments;
     }
 
-    private static bool IsMatch(string word, IReadOnlyList<string> terms) =>
-        SearchText.Terms(word).Any(w => terms.Any(t => SearchText.Matches(w, t)));
+    private static bool IsMatch(ReadOnlySpan<char> word, IReadOnlyList<string> terms)
+    {
+        if (!System.Text.Ascii.IsValid(word))
+        {
+            return SearchText.Terms(word.ToString()).Any(w => terms.Any(t => SearchText.Matches(w, t)));
+        }
 
-    /// <summary>Runs of letters and digits (with their combining marks), as the index splits them.</summary>
-    private static IEnumerable<(int Start, int Length)> Words(string text)
+        // What SearchText.Terms makes of an ASCII word: the word in lower case, cut to a term's length.
+        var length = Math.Min(word.Length, SearchTerm.MaxLength);
+        Span<char> folded = stackalloc char[SearchTerm.MaxLength];
+        System.Text.Ascii.ToLower(word[..length], folded, out _);
+        ReadOnlySpan<char> term = folded[..length];
+        if (SearchText.IsStopWord(term))
+        {
+            return false;
+        }
+
+        foreach (var queryTerm in terms)
+        {
+            if (SearchText.Matches(term, queryTerm))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Runs of letters and digits (with their combining marks), as the index splits them, from the start of a word (or 0) on.</summary>
+    private static IEnumerable<(int Start, int Length)> Words(string text, int from)
     {
         var start = -1;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = from; i < text.Length; i++)
         {
             var inWord = char.IsLetterOrDigit(text[i])
                 || (start >= 0 && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark);

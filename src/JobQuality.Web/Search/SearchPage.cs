@@ -53,8 +53,12 @@ public sealed record SearchResult(ContentCard Card, IReadOnlyList<TextSegment> T
     public static SearchResult For(ContentCard card, string bodyHtml, IReadOnlyList<string> terms)
     {
         // The summary is the better passage when it has a match; otherwise the body shows where the words are.
-        var body = SearchIndex.PlainText(bodyHtml);
-        var passage = Highlighter.HasMatch(card.Summary, terms) || !Highlighter.HasMatch(body, terms) ? card.Summary : body;
+        var passage = card.Summary;
+        if (!Highlighter.HasMatch(passage, terms) && SearchIndex.PlainText(bodyHtml) is var body && Highlighter.HasMatch(body, terms))
+        {
+            passage = body;
+        }
+
         return new SearchResult(card, Highlighter.Mark(card.Title, terms), Highlighter.Snippet(passage, terms));
     }
 }

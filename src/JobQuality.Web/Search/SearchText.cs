@@ -24,6 +24,8 @@ public static class SearchText
         "that", "the", "this", "to", "was", "with",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The distinct terms of a text, in order of first appearance, without stop words.</summary>
     public static IEnumerable<string> Terms(string? text)
     {
@@ -66,10 +68,13 @@ public static class SearchText
     }
 
     /// <summary>True when a word of the text answers a query term, by the same rule the database applies.</summary>
-    public static bool Matches(string term, string queryTerm) =>
+    public static bool Matches(ReadOnlySpan<char> term, string queryTerm) =>
         queryTerm.Length >= MinPrefixLength
             ? term.StartsWith(queryTerm, StringComparison.Ordinal)
-            : string.Equals(term, queryTerm, StringComparison.Ordinal);
+            : term.SequenceEqual(queryTerm);
+
+    /// <summary>True for the short words no term is made of.</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> term) => StopWordLookup.Contains(term);
 
     /// <summary>The first term after every term that <paramref name="prefix"/> begins, in ordinal order.</summary>
     public static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
@@ -111,6 +116,6 @@ public static class SearchText
 
         var term = word.Length > SearchTerm.MaxLength ? word.ToString(0, SearchTerm.MaxLength) : word.ToString();
         word.Clear();
-        return StopWords.Contains(term) ? null : term;
+        return IsStopWord(term) ? null : term;
     }
 }
