@@ -64,6 +64,16 @@ public static class ContentQueries
     /// SQLite would build the join of every item's dimensions for each page, which costs more the
     /// more content there is.
     /// </summary>
+    /// <summary>The items whose keys are in <paramref name="ids"/>.</summary>
+    /// <remarks>
+    /// The keys go to the database as one array parameter (SQLite's json_each, SQL Server's
+    /// OPENJSON), so the command is the same for every page and its SQL is built once. Expanded into
+    /// one parameter a key, the default, EF Core built the SQL anew for each page of results.
+    /// </remarks>
+    public static IQueryable<T> WithIds<T>(this IQueryable<T> items, List<int> ids)
+        where T : ContentItem =>
+        items.Where(c => EF.Parameter(ids).Contains(c.Id));
+
     public static Task<List<ContentCard>> ToCardsSplitAsync<T>(this IQueryable<T> items, CancellationToken cancellationToken)
         where T : ContentItem =>
         items.AsNoTracking().AsSplitQuery().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);

@@ -38,7 +38,7 @@ public sealed class SearchController(JobQualityDbContext db, SearchRanking ranki
 
         var ids = hits.Page(only, (current - 1) * PageSize, PageSize);
         // Visibility is asked again: content changed outside this instance reaches its copy of the index a little later.
-        var items = db.Content.PublicAt(now).Where(c => ids.Contains(c.Id));
+        var items = db.Content.PublicAt(now).WithIds(ids);
         var cards = await items.ToCardsSplitAsync(cancellationToken);
         var bodies = await items.AsNoTracking()
             .Select(c => new { c.Id, c.Kind, c.Slug, c.BodyHtml })
