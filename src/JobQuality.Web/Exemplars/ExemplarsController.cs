@@ -16,10 +16,11 @@ public sealed class ExemplarsController(JobQualityDbContext db, ListedContent li
     public async Task<IActionResult> Index(string? dimension, string? field, string? type, int? page, CancellationToken cancellationToken)
     {
         var now = clock.UtcDateTime();
-        var (exemplars, filters) = (await listed.OfAsync(db, ContentKind.Exemplar, cancellationToken)).Filter(now,
+        var ofKind = await listed.OfAsync(db, ContentKind.Exemplar, cancellationToken);
+        var (exemplars, filters) = ofKind.Filter(now,
             [
-                new Facet(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), e => e.Dimensions),
-                new Facet(await ListingFilters.FieldAsync(db, "field", "Field of practice", field, cancellationToken), e => e.Fields),
+                new Facet(ListingFilters.Dimension(ofKind, dimension), e => e.Dimensions),
+                new Facet(ListingFilters.Field(ofKind, "field", "Field of practice", field), e => e.Fields),
                 new Facet(ListingFilters.Choice<ExemplarProfile>("type", "Person or organization", type), e => e.Type),
             ]);
 

@@ -24,7 +24,7 @@ public sealed class ResearchController(JobQualityDbContext db, ListedContent lis
 
         var (publications, filters) = research.Filter(now,
             [
-                new Facet(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), r => r.Dimensions),
+                new Facet(ListingFilters.Dimension(research, dimension), r => r.Dimensions),
                 new Facet(ListingFilters.Choice<ResearchType>("type", "Type of publication", type), r => r.Type),
                 new Facet(byYear, r => r.Year),
             ]);

@@ -77,7 +77,18 @@ public sealed class ListedKind
 {
     private readonly List<ListedItem> _items;
 
-    private ListedKind(List<ListedItem> items) => _items = items;
+    private ListedKind(List<ListedItem> items, IReadOnlyList<FilterOption> dimensions, IReadOnlyList<FilterOption> fields)
+    {
+        _items = items;
+        Dimensions = dimensions;
+        Fields = fields;
+    }
+
+    /// <summary>The dimensions of job quality, in their order: the choices of a listing's dimension filter.</summary>
+    public IReadOnlyList<FilterOption> Dimensions { get; }
+
+    /// <summary>The fields of practice, in their order, for the kinds whose listing filters by field.</summary>
+    public IReadOnlyList<FilterOption> Fields { get; }
 
     /// <summary>The items a visitor may see at <paramref name="utcNow"/>, in order.</summary>
     public IEnumerable<ListedItem> VisibleAt(DateTime utcNow) => _items.Where(i => i.PublishAt <= utcNow);
@@ -180,7 +191,13 @@ public sealed class ListedKind
             Year = row.Published is { } published ? new[] { published.Year.ToString(CultureInfo.InvariantCulture) } : [],
         }).ToList();
         items.Sort(kind == ContentKind.Exemplar ? ByTitle : NewestFirst);
-        return new ListedKind(items);
+
+        // The taxonomies change only with a migration; read with the items, they cost a listing page nothing.
+        var dimensionChoices = await db.Dimensions.AsNoTracking().OrderBy(d => d.Position)
+            .Select(d => new FilterOption(d.Slug, d.Name, null)).ToListAsync(cancellationToken);
+        var fieldChoices = kind is not (ContentKind.ToolkitResource or ContentKind.Exemplar) ? [] : await db.FieldsOfPractice.AsNoTracking()
+            .OrderBy(f => f.Position).Select(f => new FilterOption(f.Slug, f.Name, null)).ToListAsync(cancellationToken);
+        return new ListedKind(items, dimensionChoices, fieldChoices);
     }
 
     /// <summary>Newest first (an item without a date last), then by title.</summary>

@@ -16,10 +16,11 @@ public sealed class ToolkitController(JobQualityDbContext db, ListedContent list
     public async Task<IActionResult> Index(string? dimension, string? audience, string? type, int? page, CancellationToken cancellationToken)
     {
         var now = clock.UtcDateTime();
-        var (resources, filters) = (await listed.OfAsync(db, ContentKind.ToolkitResource, cancellationToken)).Filter(now,
+        var ofKind = await listed.OfAsync(db, ContentKind.ToolkitResource, cancellationToken);
+        var (resources, filters) = ofKind.Filter(now,
             [
-                new Facet(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), r => r.Dimensions),
-                new Facet(await ListingFilters.FieldAsync(db, "audience", "Who it is for", audience, cancellationToken), r => r.Fields),
+                new Facet(ListingFilters.Dimension(ofKind, dimension), r => r.Dimensions),
+                new Facet(ListingFilters.Field(ofKind, "audience", "Who it is for", audience), r => r.Fields),
                 new Facet(ListingFilters.Choice<ResourceType>("type", "Type of resource", type), r => r.Type),
             ]);
 

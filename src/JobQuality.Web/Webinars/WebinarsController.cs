@@ -24,8 +24,9 @@ public sealed class WebinarsController(JobQualityDbContext db, ListedContent lis
     public async Task<IActionResult> Index(string? dimension, int? page, CancellationToken cancellationToken)
     {
         var now = clock.UtcDateTime();
-        var (webinars, filters) = (await listed.OfAsync(db, ContentKind.Webinar, cancellationToken)).Filter(now,
-            [new Facet(await ListingFilters.DimensionAsync(db, dimension, cancellationToken), w => w.Dimensions)]);
+        var ofKind = await listed.OfAsync(db, ContentKind.Webinar, cancellationToken);
+        var (webinars, filters) = ofKind.Filter(now,
+            [new Facet(ListingFilters.Dimension(ofKind, dimension), w => w.Dimensions)]);
 
         // The listing's order is latest first: the past as it is, the upcoming soonest first.
         var visible = db.Content.PublicAt(now);
