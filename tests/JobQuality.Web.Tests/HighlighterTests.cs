@@ -52,4 +52,15 @@ public sealed class HighlighterTests
         var word = new string('a', 80);
         Assert.Equal($"x [{word}] y", Marked(Highlighter.Mark($"x {word} y", [new string('a', 64)])));
     }
+
+    [Theory]
+    [InlineData("<p>One <em>two</em></p>\n<p>three&nbsp;four &amp; five</p>", "One two three\u00a0four & five")]
+    [InlineData("  <h2>Title</h2>\t\n <ul><li>a</li><li>b</li></ul>  ", "Title a b")]
+    [InlineData("a < b and c > d", "a d")]
+    [InlineData("x <y", "x <y")]
+    [InlineData("", "")]
+    public void The_text_of_a_body_is_what_a_reader_sees_with_tags_as_spaces(string html, string text)
+    {
+        Assert.Equal(text, SearchIndex.PlainText(html));
+    }
 }

@@ -145,7 +145,7 @@ public static class Highlighter
     {
         if (!System.Text.Ascii.IsValid(word))
         {
-            return SearchText.Terms(word.ToString()).Any(w => terms.Any(t => SearchText.Matches(w, t)));
+            return IsFoldedMatch(word.ToString(), terms);
         }
 
         // What SearchText.Terms makes of an ASCII word: the word in lower case, cut to a term's length.
@@ -158,9 +158,10 @@ public static class Highlighter
             return false;
         }
 
-        foreach (var queryTerm in terms)
+        // By index: this runs for every word of a passage, and an enumerator would be garbage each time.
+        for (var i = 0; i < terms.Count; i++)
         {
-            if (SearchText.Matches(term, queryTerm))
+            if (SearchText.Matches(term, terms[i]))
             {
                 return true;
             }
@@ -168,6 +169,10 @@ public static class Highlighter
 
         return false;
     }
+
+    /// <summary>A word with letters beyond ASCII, folded as the index folds it.</summary>
+    private static bool IsFoldedMatch(string word, IReadOnlyList<string> terms) =>
+        SearchText.Terms(word).Any(w => terms.Any(t => SearchText.Matches(w, t)));
 
     /// <summary>Runs of letters and digits (with their combining marks), as the index splits them, from the start of a word (or 0) on.</summary>
     private static IEnumerable<(int Start, int Length)> Words(string text, int from)

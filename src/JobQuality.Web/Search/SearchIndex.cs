@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Net;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +13,7 @@ namespace JobQuality.Web.Search;
 /// body, each with the weight of the best field it is in. <see cref="JobQualityDbContext"/> calls
 /// it on every save, so the import and any editor maintain it without knowing it exists.
 /// </summary>
-public static partial class SearchIndex
+public static class SearchIndex
 {
     /// <summary>The terms of an item and the weight each earns it.</summary>
     public static Dictionary<string, int> TermsOf(ContentItem item)
@@ -26,8 +26,62 @@ public static partial class SearchIndex
     }
 
     /// <summary>Text of stored, sanitised HTML, as a visitor reads it.</summary>
-    public static string PlainText(string? html) =>
-        string.IsNullOrEmpty(html) ? string.Empty : WebUtility.HtmlDecode(Spaces().Replace(Tags().Replace(html, " "), " ")).Trim();
+    /// <remarks>
+    /// A tag counts as a space and every run of spaces becomes one, in one pass into a pooled buffer:
+    /// a search page cuts passages from the text of its answers' bodies.
+    /// </remarks>
+    public static string PlainText(string? html)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return string.Empty;
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            var length = 0;
+            var space = false;
+            var tagsEnd = html.Length;
+            for (var i = 0; i < html.Length; i++)
+            {
+                var c = html[i];
+                if (c == '<' && i < tagsEnd)
+                {
+                    var close = html.IndexOf('>', i + 1);
+                    if (close >= 0)
+                    {
+                        space = true;
+                        i = close;
+                        continue;
+                    }
+
+                    // No tag closes after this one: every later '<' is text.
+                    tagsEnd = i;
+                }
+
+                if (char.IsWhiteSpace(c))
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space && length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                space = false;
+                buffer[length++] = c;
+            }
+
+            return WebUtility.HtmlDecode(new string(buffer, 0, length)).Trim();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Items whose indexed text changes in this save, and so need their terms rewritten.</summary>
     internal static List<EntityEntry<ContentItem>> ChangedItems(ChangeTracker tracker) =>
@@ -143,10 +197,4 @@ public static partial class SearchIndex
             best = Math.Max(weight, best);
         }
     }
-
-    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
-    private static partial Regex Tags();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Spaces();
 }
