@@ -267,11 +267,20 @@ public sealed class SearchHits : IDisposable
 
     public Dictionary<ContentKind, int> CountByKind()
     {
-        var counts = new Dictionary<ContentKind, int>();
+        // Counted by the kind's number, not in a dictionary: a common word is in thousands of items.
+        Span<int> perKind = stackalloc int[ContentKinds.All.Count];
         for (var i = 0; i < _count; i++)
         {
-            var kind = _index.Kind(_hits[i]);
-            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            perKind[(int)_index.Kind(_hits[i])]++;
+        }
+
+        var counts = new Dictionary<ContentKind, int>();
+        foreach (var kind in ContentKinds.All)
+        {
+            if (perKind[(int)kind] > 0)
+            {
+                counts[kind] = perKind[(int)kind];
+            }
         }
 
         return counts;
