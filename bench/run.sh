@@ -16,6 +16,7 @@ BASE="http://127.0.0.1:${PORT}"
 work=$(mktemp -d)
 trap 'kill "${site_pid:-0}" 2>/dev/null || true; wait "${site_pid:-0}" 2>/dev/null || true; rm -rf "$work" || true' EXIT
 
+dotnet tool restore >/dev/null
 echo "# Publishing the Release build"
 dotnet publish src/JobQuality.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 
@@ -115,8 +116,23 @@ request = function()
     return wrk.format("GET", "/search?q=" .. first .. "+" .. second .. "+q" .. salt .. "t" .. id .. "n" .. n)
 end
 LUA
+# Besides latency, what each page cost the process: bytes allocated and garbage collections, read
+# from the runtime's own counters (dotnet-counters, restored from the tool manifest). Unlike
+# requests a second, these hardly move when something else on the machine takes the cores.
 uncached() { # script connections
-    wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${DURATION}s" --latency -s "$work/$1" "$BASE" | awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p50 %s, p99 %s", rps, p50, p99 }'
+    local csv="$work/counters.csv" counters_pid result
+    rm -f "$csv"
+    dotnet counters collect -p "$site_pid" --counters System.Runtime --refresh-interval 1 --format csv -o "$csv" \
+        --duration "$(printf '00:00:%02d:%02d' $(( (DURATION + 3) / 60 )) $(( (DURATION + 3) % 60 )))" >/dev/null 2>&1 &
+    counters_pid=$!
+    sleep 1
+    result=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${DURATION}s" --latency -s "$work/$1" "$BASE")
+    wait "$counters_pid" || true
+    { echo "$result"; cat "$csv" 2>/dev/null; } | awk -F, '
+        /Requests\/sec/ { split($0, w, " "); rps = w[2] } /^ +50%/ { split($0, w, " "); p50 = w[2] } /^ +99%/ { split($0, w, " "); p99 = w[2] }
+        / requests in / { split($0, w, " "); requests = w[1] }
+        /gc\.heap\.total_allocated/ { allocated += $NF } /gc\.collections/ { collections += $NF }
+        END { printf "%s req/s, p50 %s, p99 %s", rps, p50, p99; if (requests > 0 && allocated > 0) printf "; per page %d KB allocated, %.1f collections per 1,000 pages", allocated / requests / 1024, collections * 1000 / requests }'
 }
 printf 'search, uncached, one visitor at a time: %s\n' "$(uncached search.lua 1)"
 printf 'search, uncached, %s connections: %s\n' "$CONNECTIONS" "$(uncached search.lua "$CONNECTIONS")"
