@@ -32,8 +32,10 @@ public static class PublicPageCache
             options.AddPolicy(Policy, policy => policy
                 .SetVaryByQuery(VaryingQuery)
                 .AddPolicy<UntilNextScheduledItem>()
+                .AddPolicy<StoredWhenAskedAgain>()
                 .Tag(PublicTag));
         });
+        builder.Services.AddSingleton<AskedAddresses>();
         builder.Services.AddSingleton<PublishingSchedule>();
         builder.Services.AddSingleton<SearchRanking>();
         builder.Services.AddSingleton<ListedContent>();
