@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using JobQuality.Web.Caching;
@@ -77,9 +78,16 @@ public sealed class ListedKind
 {
     private readonly List<ListedItem> _items;
 
-    private ListedKind(List<ListedItem> items, IReadOnlyList<FilterOption> dimensions, IReadOnlyList<FilterOption> fields)
+    /// <summary>
+    /// Every value an item of the kind has (the slug of a dimension, a field, a type; a year), as the
+    /// one string the items share: a filter compares references and counts by them.
+    /// </summary>
+    private readonly Dictionary<string, string> _values;
+
+    private ListedKind(List<ListedItem> items, Dictionary<string, string> values, IReadOnlyList<FilterOption> dimensions, IReadOnlyList<FilterOption> fields)
     {
         _items = items;
+        _values = values;
         Dimensions = dimensions;
         Fields = fields;
     }
@@ -98,43 +106,110 @@ public sealed class ListedKind
     /// each facet's choices counted against the others: a count says how many items picking that
     /// choice would show, given everything else the visitor chose.
     /// </summary>
-    public (List<ListedItem> Items, IReadOnlyList<FilterChoice> Filters) Filter(DateTime utcNow, IReadOnlyList<Facet> facets)
+    /// <remarks>
+    /// A listing never asked before spends most of its time here, walking every item of its kind:
+    /// only the facets with a choice made are asked whether they let an item through, values are
+    /// compared and counted as the strings the items share, and the positions of the items let
+    /// through are kept in a pooled buffer, so that the list returned is made once, at its size.
+    /// A value asked for that no item has matches nothing.
+    /// </remarks>
+    public (IReadOnlyList<ListedItem> Items, IReadOnlyList<FilterChoice> Filters) Filter(DateTime utcNow, IReadOnlyList<Facet> facets)
     {
-        var counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        var matching = new List<ListedItem>();
-        foreach (var item in VisibleAt(utcNow))
+        var counts = new Dictionary<string, int>[facets.Count];
+        var wanted = new string?[facets.Count];
+        Span<int> choosing = stackalloc int[facets.Count];
+        var chosen = 0;
+        for (var f = 0; f < facets.Count; f++)
         {
-            var missed = -1;
-            var misses = 0;
-            for (var f = 0; f < facets.Count && misses < 2; f++)
+            counts[f] = new Dictionary<string, int>(facets[f].Choice.Options.Count, ReferenceEqualityComparer.Instance);
+            if (facets[f].Choice.Selected is { } selected)
             {
-                if (!facets[f].Matches(item))
-                {
-                    missed = f;
-                    misses++;
-                }
-            }
-
-            if (misses == 0)
-            {
-                matching.Add(item);
-                for (var f = 0; f < facets.Count; f++)
-                {
-                    Count(counts[f], facets[f].Values(item));
-                }
-            }
-            else if (misses == 1)
-            {
-                // Left out by this facet alone: picking one of its own values would show it.
-                Count(counts[missed], facets[missed].Values(item));
+                wanted[f] = _values.GetValueOrDefault(selected);
+                choosing[chosen++] = f;
             }
         }
 
-        var filters = facets.Select((facet, f) => facet.Choice with
+        choosing = choosing[..chosen];
+        var items = CollectionsMarshal.AsSpan(_items);
+        var matched = ArrayPool<int>.Shared.Rent(items.Length);
+        try
         {
-            Options = facet.Choice.Options.Select(o => o with { Count = counts[f].GetValueOrDefault(o.Value) }).ToList(),
-        }).ToList();
-        return (matching, filters);
+            var matches = 0;
+            for (var i = 0; i < items.Length; i++)
+            {
+                var item = items[i];
+                if (item.PublishAt > utcNow)
+                {
+                    continue;
+                }
+
+                var missed = -1;
+                var misses = 0;
+                foreach (var f in choosing)
+                {
+                    if (!Has(facets[f].Values(item), wanted[f]))
+                    {
+                        missed = f;
+                        if (++misses == 2)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                if (misses == 0)
+                {
+                    matched[matches++] = i;
+                    for (var f = 0; f < facets.Count; f++)
+                    {
+                        Count(counts[f], facets[f].Values(item));
+                    }
+                }
+                else if (misses == 1)
+                {
+                    // Left out by this facet alone: picking one of its own values would show it.
+                    Count(counts[missed], facets[missed].Values(item));
+                }
+            }
+
+            var found = new ListedItem[matches];
+            for (var m = 0; m < matches; m++)
+            {
+                found[m] = items[matched[m]];
+            }
+
+            var filters = new FilterChoice[facets.Count];
+            for (var f = 0; f < facets.Count; f++)
+            {
+                var choice = facets[f].Choice;
+                var tally = counts[f];
+                filters[f] = choice with
+                {
+                    Options = choice.Options.Select(o => o with { Count = _values.TryGetValue(o.Value, out var value) ? tally.GetValueOrDefault(value) : 0 }).ToList(),
+                };
+            }
+
+            return (found, filters);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(matched);
+        }
+    }
+
+    /// <summary>Whether <paramref name="values"/> holds <paramref name="wanted"/>, the string the items share (null: a value no item has).</summary>
+    private static bool Has(IReadOnlyList<string> values, string? wanted)
+    {
+        // By index: a listing asks this of every item of its kind, and an enumerator would be garbage each time.
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (ReferenceEquals(values[i], wanted))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Count(Dictionary<string, int> counts, IReadOnlyList<string> values)
@@ -165,12 +240,32 @@ public sealed class ListedKind
             })
             .ToListAsync(cancellationToken);
 
-        var dimensions = await Links(ofKind
+        // Each value once: the items share its string (and a one-value list of it), which a filter compares by reference.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var alone = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string Interned(string value)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(values, value, out _);
+            return slot ??= value;
+        }
+
+        string[] Only(string? value)
+        {
+            if (value is null)
+            {
+                return [];
+            }
+
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(alone, value, out _);
+            return slot ??= [Interned(value)];
+        }
+
+        var dimensions = Links(await ofKind
             .SelectMany(c => c.Dimensions, (c, d) => new Link(c.Id, d.Slug))
-            .ToListAsync(cancellationToken));
-        var audiences = kind != ContentKind.ToolkitResource ? new Dictionary<int, string[]>() : await Links(db.ToolkitResources.AsNoTracking().PublicOrScheduled()
+            .ToListAsync(cancellationToken), Interned);
+        var audiences = kind != ContentKind.ToolkitResource ? [] : Links(await db.ToolkitResources.AsNoTracking().PublicOrScheduled()
             .SelectMany(r => r.Audiences, (r, a) => new Link(r.Id, a.Slug))
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken), Interned);
 
         var items = rows.Select(row => new ListedItem
         {
@@ -186,9 +281,9 @@ public sealed class ListedKind
                 _ => null,
             },
             Dimensions = dimensions.GetValueOrDefault(row.Id, []),
-            Fields = row.Field is { } field ? new[] { field } : audiences.GetValueOrDefault(row.Id, []),
-            Type = (row.ResourceType?.ToSlug() ?? row.ResearchType?.ToSlug() ?? row.Profile?.ToSlug()) is { } type ? new[] { type } : [],
-            Year = row.Published is { } published ? new[] { published.Year.ToString(CultureInfo.InvariantCulture) } : [],
+            Fields = row.Field is { } field ? Only(field) : audiences.GetValueOrDefault(row.Id, []),
+            Type = Only(row.ResourceType?.ToSlug() ?? row.ResearchType?.ToSlug() ?? row.Profile?.ToSlug()),
+            Year = Only(row.Published?.Year.ToString(CultureInfo.InvariantCulture)),
         }).ToList();
         items.Sort(kind == ContentKind.Exemplar ? ByTitle : NewestFirst);
 
@@ -197,7 +292,7 @@ public sealed class ListedKind
             .Select(d => new FilterOption(d.Slug, d.Name, null)).ToListAsync(cancellationToken);
         var fieldChoices = kind is not (ContentKind.ToolkitResource or ContentKind.Exemplar) ? [] : await db.FieldsOfPractice.AsNoTracking()
             .OrderBy(f => f.Position).Select(f => new FilterOption(f.Slug, f.Name, null)).ToListAsync(cancellationToken);
-        return new ListedKind(items, dimensionChoices, fieldChoices);
+        return new ListedKind(items, values, dimensionChoices, fieldChoices);
     }
 
     /// <summary>Newest first (an item without a date last), then by title.</summary>
@@ -213,8 +308,8 @@ public sealed class ListedKind
         return order != 0 ? order : a.Id.CompareTo(b.Id);
     }
 
-    private static async Task<Dictionary<int, string[]>> Links(Task<List<Link>> links) =>
-        (await links).GroupBy(l => l.Item).ToDictionary(g => g.Key, g => g.Select(l => l.Slug).ToArray());
+    private static Dictionary<int, string[]> Links(List<Link> links, Func<string, string> interned) =>
+        links.GroupBy(l => l.Item).ToDictionary(g => g.Key, g => g.Select(l => interned(l.Slug)).ToArray());
 
     private sealed record Link(int Item, string Slug);
 }
