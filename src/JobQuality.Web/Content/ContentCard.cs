@@ -9,6 +9,8 @@ namespace JobQuality.Web.Content;
 /// <summary>An item as it appears in any list: listings, the home page, topics.</summary>
 public sealed class ContentCard
 {
+    public int Id { get; init; }
+
     public required ContentKind Kind { get; init; }
 
     public required string Slug { get; init; }
@@ -46,6 +48,7 @@ public sealed class ContentCard
     /// <summary>One projection for every list, so a card costs one query whatever its kind.</summary>
     internal static readonly Expression<Func<ContentItem, ContentCard>> BaseProjection = c => new ContentCard
     {
+        Id = c.Id,
         Kind = c.Kind,
         Slug = c.Slug,
         Title = c.Title,

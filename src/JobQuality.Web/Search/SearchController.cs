@@ -40,14 +40,15 @@ public sealed class SearchController(JobQualityDbContext db, SearchRanking ranki
         // Visibility is asked again: content changed outside this instance reaches its copy of the index a little later.
         var items = db.Content.PublicAt(now).WithIds(ids);
         var cards = await items.ToCardsSplitAsync(cancellationToken);
-        var bodies = await items.AsNoTracking()
-            .Select(c => new { c.Id, c.Kind, c.Slug, c.BodyHtml })
-            .ToListAsync(cancellationToken);
 
-        var results = bodies.OrderBy(b => ids.IndexOf(b.Id))
-            .Select(b => (Body: b, Card: cards.SingleOrDefault(c => c.Kind == b.Kind && c.Slug == b.Slug)))
-            .Where(x => x.Card is not null)
-            .Select(x => SearchResult.For(x.Card!, x.Body.BodyHtml, terms))
+        // A passage comes from the summary where it has a match: only the other answers' bodies are read.
+        var withoutMatch = cards.Where(c => !Highlighter.HasMatch(c.Summary, terms)).Select(c => c.Id).ToList();
+        var bodies = withoutMatch.Count == 0 ? [] : await db.Content.AsNoTracking().WithIds(withoutMatch)
+            .Select(c => new { c.Id, c.BodyHtml })
+            .ToDictionaryAsync(b => b.Id, b => b.BodyHtml, cancellationToken);
+
+        var results = cards.OrderBy(c => ids.IndexOf(c.Id))
+            .Select(c => SearchResult.For(c, bodies.GetValueOrDefault(c.Id), terms))
             .ToList();
         return View(new SearchPage
         {

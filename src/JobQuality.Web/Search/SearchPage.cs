@@ -50,11 +50,15 @@ public sealed class SearchPage : IDescribedPage
 /// <summary>One answer: its card, and its title and a passage with the matching words marked.</summary>
 public sealed record SearchResult(ContentCard Card, IReadOnlyList<TextSegment> Title, IReadOnlyList<TextSegment> Snippet)
 {
-    public static SearchResult For(ContentCard card, string bodyHtml, IReadOnlyList<string> terms)
+    /// <summary>A result with its title marked and its passage cut where the words are.</summary>
+    /// <param name="card">The answer.</param>
+    /// <param name="bodyHtml">Its body; needed only when its summary has no match.</param>
+    /// <param name="terms">The words asked for.</param>
+    public static SearchResult For(ContentCard card, string? bodyHtml, IReadOnlyList<string> terms)
     {
         // The summary is the better passage when it has a match; otherwise the body shows where the words are.
         var passage = card.Summary;
-        if (!Highlighter.HasMatch(passage, terms) && SearchIndex.PlainText(bodyHtml) is var body && Highlighter.HasMatch(body, terms))
+        if (!Highlighter.HasMatch(passage, terms) && bodyHtml is not null && SearchIndex.PlainText(bodyHtml) is var body && Highlighter.HasMatch(body, terms))
         {
             passage = body;
         }
