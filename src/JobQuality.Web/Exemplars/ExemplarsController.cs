@@ -19,9 +19,9 @@ public sealed class ExemplarsController(JobQualityDbContext db, ListedContent li
         var ofKind = await listed.OfAsync(db, ContentKind.Exemplar, cancellationToken);
         var (exemplars, filters) = ofKind.Filter(now,
             [
-                new Facet(ListingFilters.Dimension(ofKind, dimension), e => e.Dimensions),
-                new Facet(ListingFilters.Field(ofKind, "field", "Field of practice", field), e => e.Fields),
-                new Facet(ListingFilters.Choice<ExemplarProfile>("type", "Person or organization", type), e => e.Type),
+                new Facet(ListingFilters.Dimension(ofKind, dimension), ListedBy.Dimension),
+                new Facet(ListingFilters.Field(ofKind, "field", "Field of practice", field), ListedBy.Field),
+                new Facet(ListingFilters.Choice<ExemplarProfile>("type", "Person or organization", type), ListedBy.Type),
             ]);
 
         return View("Listing", new ContentListing

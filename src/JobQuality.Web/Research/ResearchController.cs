@@ -24,9 +24,9 @@ public sealed class ResearchController(JobQualityDbContext db, ListedContent lis
 
         var (publications, filters) = research.Filter(now,
             [
-                new Facet(ListingFilters.Dimension(research, dimension), r => r.Dimensions),
-                new Facet(ListingFilters.Choice<ResearchType>("type", "Type of publication", type), r => r.Type),
-                new Facet(byYear, r => r.Year),
+                new Facet(ListingFilters.Dimension(research, dimension), ListedBy.Dimension),
+                new Facet(ListingFilters.Choice<ResearchType>("type", "Type of publication", type), ListedBy.Type),
+                new Facet(byYear, ListedBy.Year),
             ]);
         return View("Listing", new ContentListing
         {

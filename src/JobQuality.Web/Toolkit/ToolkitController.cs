@@ -19,9 +19,9 @@ public sealed class ToolkitController(JobQualityDbContext db, ListedContent list
         var ofKind = await listed.OfAsync(db, ContentKind.ToolkitResource, cancellationToken);
         var (resources, filters) = ofKind.Filter(now,
             [
-                new Facet(ListingFilters.Dimension(ofKind, dimension), r => r.Dimensions),
-                new Facet(ListingFilters.Field(ofKind, "audience", "Who it is for", audience), r => r.Fields),
-                new Facet(ListingFilters.Choice<ResourceType>("type", "Type of resource", type), r => r.Type),
+                new Facet(ListingFilters.Dimension(ofKind, dimension), ListedBy.Dimension),
+                new Facet(ListingFilters.Field(ofKind, "audience", "Who it is for", audience), ListedBy.Field),
+                new Facet(ListingFilters.Choice<ResourceType>("type", "Type of resource", type), ListedBy.Type),
             ]);
 
         return View("Listing", new ContentListing

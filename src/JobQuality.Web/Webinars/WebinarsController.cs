@@ -26,7 +26,7 @@ public sealed class WebinarsController(JobQualityDbContext db, ListedContent lis
         var now = clock.UtcDateTime();
         var ofKind = await listed.OfAsync(db, ContentKind.Webinar, cancellationToken);
         var (webinars, filters) = ofKind.Filter(now,
-            [new Facet(ListingFilters.Dimension(ofKind, dimension), w => w.Dimensions)]);
+            [new Facet(ListingFilters.Dimension(ofKind, dimension), ListedBy.Dimension)]);
 
         // The listing's order is latest first: the past as it is, the upcoming soonest first.
         var visible = db.Content.PublicAt(now);
