@@ -17,8 +17,8 @@ namespace JobQuality.Web.Shared;
 /// What the listings filter, count and order by, for every item of each kind that is public or
 /// scheduled, held in memory. Counting a listing's filters in SQL walks every item of the kind
 /// and its links once per filter, which at thousands of items costs tens of milliseconds a page;
-/// from this copy it is one walk over a list, and only the page's own cards are read from the
-/// database. A kind's copy is read on the first listing of it after content changes and forgotten
+/// from this copy it is a few operations on sets of items (<see cref="ListedKind.Filter"/>), and
+/// only the page's own cards are read from the database. A kind's copy is read on the first listing of it after content changes and forgotten
 /// with the cached pages (<see cref="ContentChanges"/>).
 /// </summary>
 public sealed class ListedContent : IDisposable
@@ -258,7 +258,7 @@ public sealed class ListedKind
             })
             .ToListAsync(cancellationToken);
 
-        // Each value once: the items share its string, and a one-value list of it.
+        // Each value once, in memory as long as the copy: the items share its string, and a one-value list of it.
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var alone = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string Interned(string value)
