@@ -33,7 +33,7 @@ internal sealed class StoredWhenAskedAgain(AskedAddresses asked) : IOutputCacheP
 /// its first asking or wait for its third; either way the visitor gets the same page, which is also
 /// why writes race without a lock.
 /// </summary>
-public sealed class AskedAddresses
+internal sealed class AskedAddresses
 {
     /// <summary>As many slots as the top 16 bits of a hash can name.</summary>
     private const int Slots = 1 << 16;

@@ -18,8 +18,9 @@ namespace JobQuality.Web.Shared;
 /// scheduled, held in memory. Counting a listing's filters in SQL walks every item of the kind
 /// and its links once per filter, which at thousands of items costs tens of milliseconds a page;
 /// from this copy it is a few operations on sets of items (<see cref="ListedKind.Filter"/>), and
-/// only the page's own cards are read from the database. A kind's copy is read on the first listing of it after content changes and forgotten
-/// with the cached pages (<see cref="ContentChanges"/>).
+/// only the page's own cards are read from the database. A kind's copy is read on the first
+/// listing of it after content changes and forgotten with the cached pages
+/// (<see cref="ContentChanges"/>).
 /// </summary>
 public sealed class ListedContent : IDisposable
 {
