@@ -59,11 +59,6 @@ public static class ContentQueries
         where T : ContentItem =>
         items.AsNoTracking().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);
 
-    /// <summary>
-    /// Cards of a long list, or a page of one, with the dimensions in a second query: as one query,
-    /// SQLite would build the join of every item's dimensions for each page, which costs more the
-    /// more content there is.
-    /// </summary>
     /// <summary>The items whose keys are in <paramref name="ids"/>.</summary>
     /// <remarks>
     /// The keys go to the database as one array parameter (SQLite's json_each, SQL Server's
@@ -74,6 +69,11 @@ public static class ContentQueries
         where T : ContentItem =>
         items.Where(c => EF.Parameter(ids).Contains(c.Id));
 
+    /// <summary>
+    /// Cards of a long list, or a page of one, with the dimensions in a second query: as one query,
+    /// SQLite would build the join of every item's dimensions for each page, which costs more the
+    /// more content there is.
+    /// </summary>
     public static Task<List<ContentCard>> ToCardsSplitAsync<T>(this IQueryable<T> items, CancellationToken cancellationToken)
         where T : ContentItem =>
         items.AsNoTracking().AsSplitQuery().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);

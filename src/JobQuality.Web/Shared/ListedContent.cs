@@ -364,8 +364,7 @@ public static class ListedCards
         }
 
         var ids = listed.Select(i => i.Id).ToList();
-        var position = listed.Select((item, index) => (item.Slug, index)).ToDictionary(x => x.Slug, x => x.index, StringComparer.Ordinal);
         var cards = await items.WithIds(ids).ToCardsSplitAsync(cancellationToken);
-        return [.. cards.OrderBy(c => position.GetValueOrDefault(c.Slug))];
+        return [.. cards.OrderBy(c => ids.IndexOf(c.Id))];
     }
 }
