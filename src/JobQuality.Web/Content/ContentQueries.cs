@@ -1,3 +1,4 @@
+using JobQuality.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Content;
@@ -59,15 +60,46 @@ public static class ContentQueries
         where T : ContentItem =>
         items.AsNoTracking().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);
 
-    /// <summary>The items whose keys are in <paramref name="ids"/>.</summary>
-    /// <remarks>
-    /// The keys go to the database as one array parameter (SQLite's json_each, SQL Server's
-    /// OPENJSON), so the command is the same for every page and its SQL is built once. Expanded into
-    /// one parameter a key, the default, EF Core built the SQL anew for each page of results.
-    /// </remarks>
+    /// <summary>The items whose keys are in <paramref name="ids"/>, sent as one parameter (<see cref="Data.DataServiceCollectionExtensions"/>).</summary>
     public static IQueryable<T> WithIds<T>(this IQueryable<T> items, List<int> ids)
         where T : ContentItem =>
-        items.Where(c => EF.Parameter(ids).Contains(c.Id));
+        items.Where(c => ids.Contains(c.Id));
+
+    /// <summary>
+    /// The cards of the items with keys in <paramref name="ids"/> that a visitor may see at
+    /// <paramref name="utcNow"/>, by key, with their dimensions in a second query. Every listing
+    /// page and search page asks this, so it is compiled once (<see cref="VisibleCardsWithIds"/>).
+    /// </summary>
+    /// <remarks>
+    /// It asks all content, not one kind's: asked for one kind by id, SQLite chose the listing index
+    /// on (Kind, PublishAt, …) and walked every item of the kind to find twelve, where the ids alone
+    /// make it look each one up by its key.
+    /// </remarks>
+    public static async Task<List<ContentCard>> VisibleCardsAsync(
+        this JobQualityDbContext db, DateTime utcNow, List<int> ids, CancellationToken cancellationToken)
+    {
+        var cards = new List<ContentCard>(ids.Count);
+        await foreach (var card in VisibleCardsWithIds(db, utcNow, ids).WithCancellation(cancellationToken))
+        {
+            cards.Add(card);
+        }
+
+        return cards;
+    }
+
+    /// <summary>
+    /// <see cref="PublicAt"/> and <see cref="WithIds"/> written out, with the cards' projection. A
+    /// query run as LINQ is taken apart again on every run to find its parameters: the projection's
+    /// lambdas are rebuilt and the whole tree hashed to find its SQL. Compiled, a listing page
+    /// allocates a seventh less.
+    /// </summary>
+    private static readonly Func<JobQualityDbContext, DateTime, List<int>, IAsyncEnumerable<ContentCard>> VisibleCardsWithIds =
+        EF.CompileAsyncQuery((JobQualityDbContext db, DateTime utcNow, List<int> ids) =>
+            db.Content.AsNoTracking().AsSplitQuery()
+                .Where(c => c.Status != ContentStatus.Draft && c.PublishAt != null && c.PublishAt <= utcNow)
+                .Where(c => ids.Contains(c.Id))
+                .OrderBy(c => c.Id)
+                .Select(ContentCard.BaseProjection));
 
     /// <summary>
     /// Cards of a long list, or a page of one, with the dimensions in a second query: as one query,

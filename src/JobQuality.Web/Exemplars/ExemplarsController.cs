@@ -28,7 +28,7 @@ public sealed class ExemplarsController(JobQualityDbContext db, ListedContent li
         {
             Kind = ContentKind.Exemplar,
             Introduction = "People and organisations, across fields and places, who are making jobs better: what they did, how, and what others can take from it.",
-            Results = await db.Content.PublicAt(now).ToCardPageAsync(exemplars, page, ListingFilters.PageSize, cancellationToken),
+            Results = await db.ToCardPageAsync(now, exemplars, page, ListingFilters.PageSize, cancellationToken),
             Filters = filters,
         });
     }

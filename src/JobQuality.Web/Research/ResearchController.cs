@@ -32,7 +32,7 @@ public sealed class ResearchController(JobQualityDbContext db, ListedContent lis
         {
             Kind = ContentKind.Research,
             Introduction = "Reports, briefs, evaluations and data on what makes a job good, who holds one, and what works to improve the rest.",
-            Results = await db.Content.PublicAt(now).ToCardPageAsync(publications, page, ListingFilters.PageSize, cancellationToken),
+            Results = await db.ToCardPageAsync(now, publications, page, ListingFilters.PageSize, cancellationToken),
             Filters = filters,
         });
     }

@@ -38,8 +38,7 @@ public sealed class SearchController(JobQualityDbContext db, SearchRanking ranki
 
         var ids = hits.Page(only, (current - 1) * PageSize, PageSize);
         // Visibility is asked again: content changed outside this instance reaches its copy of the index a little later.
-        var items = db.Content.PublicAt(now).WithIds(ids);
-        var cards = await items.ToCardsSplitAsync(cancellationToken);
+        var cards = await db.VisibleCardsAsync(now, ids, cancellationToken);
 
         // A passage comes from the summary where it has a match: only the other answers' bodies are read.
         var withoutMatch = cards.Where(c => !Highlighter.HasMatch(c.Summary, terms)).Select(c => c.Id).ToList();

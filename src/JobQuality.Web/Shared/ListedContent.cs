@@ -338,25 +338,20 @@ public static class ListedCards
 {
     /// <summary>
     /// One page of <paramref name="listed"/>, as cards; a page number past either end gives the
-    /// nearest real page. <paramref name="items"/> asks for visibility again: a change made outside
-    /// this instance reaches its copy a little later.
+    /// nearest real page. Visibility at <paramref name="utcNow"/> is asked again: a change made
+    /// outside this instance reaches its copy a little later.
     /// </summary>
-    /// <remarks>
-    /// <paramref name="items"/> is all content, not one kind's: asked for one kind by id, SQLite
-    /// chose the listing index on (Kind, PublishAt, …) and walked every item of the kind to find
-    /// twelve, where the ids alone make it look each one up by its key.
-    /// </remarks>
     public static async Task<Paged<ContentCard>> ToCardPageAsync(
-        this IQueryable<ContentItem> items, IReadOnlyList<ListedItem> listed, int? requestedPage, int pageSize, CancellationToken cancellationToken)
+        this JobQualityDbContext db, DateTime utcNow, IReadOnlyList<ListedItem> listed, int? requestedPage, int pageSize, CancellationToken cancellationToken)
     {
         var (page, pageCount) = ContentQueries.PagePosition(listed.Count, requestedPage, pageSize);
-        var cards = await items.ToCardsAsync(listed.Skip((page - 1) * pageSize).Take(pageSize).ToList(), cancellationToken);
+        var cards = await db.ToCardsAsync(utcNow, listed.Skip((page - 1) * pageSize).Take(pageSize).ToList(), cancellationToken);
         return new Paged<ContentCard>(cards, page, pageCount, listed.Count);
     }
 
-    /// <summary>The cards of <paramref name="listed"/>, in its order; the dimensions come in a second query.</summary>
+    /// <summary>The cards of <paramref name="listed"/>, in its order.</summary>
     public static async Task<List<ContentCard>> ToCardsAsync(
-        this IQueryable<ContentItem> items, IReadOnlyList<ListedItem> listed, CancellationToken cancellationToken)
+        this JobQualityDbContext db, DateTime utcNow, IReadOnlyList<ListedItem> listed, CancellationToken cancellationToken)
     {
         if (listed.Count == 0)
         {
@@ -364,7 +359,7 @@ public static class ListedCards
         }
 
         var ids = listed.Select(i => i.Id).ToList();
-        var cards = await items.WithIds(ids).ToCardsSplitAsync(cancellationToken);
+        var cards = await db.VisibleCardsAsync(utcNow, ids, cancellationToken);
         return [.. cards.OrderBy(c => ids.IndexOf(c.Id))];
     }
 }

@@ -28,7 +28,7 @@ public sealed class ToolkitController(JobQualityDbContext db, ListedContent list
         {
             Kind = ContentKind.ToolkitResource,
             Introduction = "Practical tools and guides for improving the quality of jobs. Choose the dimension you work on and your field to find what fits.",
-            Results = await db.Content.PublicAt(now).ToCardPageAsync(resources, page, ListingFilters.PageSize, cancellationToken),
+            Results = await db.ToCardPageAsync(now, resources, page, ListingFilters.PageSize, cancellationToken),
             Filters = filters,
         });
     }

@@ -29,11 +29,10 @@ public sealed class WebinarsController(JobQualityDbContext db, ListedContent lis
             [new Facet(ListingFilters.Dimension(ofKind, dimension), ListedBy.Dimension)]);
 
         // The listing's order is latest first: the past as it is, the upcoming soonest first.
-        var visible = db.Content.PublicAt(now);
         return View(new WebinarsIndex
         {
-            Upcoming = await visible.ToCardsAsync(webinars.Where(w => w.Date >= now).Reverse().ToList(), cancellationToken),
-            Past = await visible.ToCardPageAsync(webinars.Where(w => w.Date < now).ToList(), page, ListingFilters.PageSize, cancellationToken),
+            Upcoming = await db.ToCardsAsync(now, webinars.Where(w => w.Date >= now).Reverse().ToList(), cancellationToken),
+            Past = await db.ToCardPageAsync(now, webinars.Where(w => w.Date < now).ToList(), page, ListingFilters.PageSize, cancellationToken),
             Dimension = filters[0],
         });
     }
