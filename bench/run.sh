@@ -3,12 +3,14 @@
 # same bytes as a static file, in the same run, so the result is a ratio that holds on a noisy
 # machine. Then 10,000 toolkit resources: import throughput, listing and search latency, peak
 # memory and start-up time. Usage: bash bench/run.sh   (needs wrk: apt-get install wrk)
-# WARMUP and DURATION (seconds) shorten or lengthen each step; CONNECTIONS defaults to 32.
+# WARMUP and DURATION (seconds) shorten or lengthen each step, SETTLE the unmeasured run before the
+# uncached pages (60); CONNECTIONS defaults to 32.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WARMUP=${WARMUP:-20}
 DURATION=${DURATION:-20}
+SETTLE=${SETTLE:-60}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5300}
 BASE="http://127.0.0.1:${PORT}"
@@ -147,9 +149,9 @@ uncached() { # script connections
         END { printf "%s req/s, p50 %s, p99 %s", rps, p50, p99; if (requests > 0 && allocated > 0) printf "; per page %d KB allocated, %.1f collections per 1,000 pages", allocated / requests / 1024, collections * 1000 / requests }'
 }
 # A page never asked before runs code the cached pages do not: the runtime recompiles its hot
-# methods, optimised, only after they have run many times, so each script is first run for WARMUP
-# seconds unmeasured, as a site that has been up a while would have.
-warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$work/$1" "$BASE" >/dev/null; }
+# methods, optimised, only after they have run many times, and on 2 cores that takes about half a
+# minute of load. Each script first runs SETTLE seconds unmeasured, as on a site up a while.
+warm() { wrk -t2 -c"$CONNECTIONS" -d"${SETTLE}s" -s "$work/$1" "$BASE" >/dev/null; }
 warm search.lua
 printf 'search, uncached, one visitor at a time: %s\n' "$(uncached search.lua 1)"
 printf 'search, uncached, %s connections: %s\n' "$CONNECTIONS" "$(uncached search.lua "$CONNECTIONS")"

@@ -60,11 +60,6 @@ public static class ContentQueries
         where T : ContentItem =>
         items.AsNoTracking().Select(ContentCard.ProjectionFor<T>()).ToListAsync(cancellationToken);
 
-    /// <summary>The items whose keys are in <paramref name="ids"/>, sent as one parameter (<see cref="Data.DataServiceCollectionExtensions"/>).</summary>
-    public static IQueryable<T> WithIds<T>(this IQueryable<T> items, List<int> ids)
-        where T : ContentItem =>
-        items.Where(c => ids.Contains(c.Id));
-
     /// <summary>
     /// The cards of the items with keys in <paramref name="ids"/> that a visitor may see at
     /// <paramref name="utcNow"/>, by key, with their dimensions in a second query. Every listing
@@ -88,7 +83,7 @@ public static class ContentQueries
     }
 
     /// <summary>
-    /// <see cref="PublicAt"/> and <see cref="WithIds"/> written out, with the cards' projection. A
+    /// <see cref="PublicAt"/> written out, with the keys and the cards' projection. A
     /// query run as LINQ is taken apart again on every run to find its parameters: the projection's
     /// lambdas are rebuilt and the whole tree hashed to find its SQL. Compiled, a listing page
     /// allocates a seventh less.

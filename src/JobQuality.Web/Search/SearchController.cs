@@ -14,6 +14,11 @@ public sealed class SearchController(JobQualityDbContext db, SearchRanking ranki
 {
     public const int PageSize = 10;
 
+    /// <summary>The bodies of some items, by key; compiled, as the cards are (<see cref="ContentQueries.VisibleCardsAsync"/>).</summary>
+    private static readonly Func<JobQualityDbContext, List<int>, IAsyncEnumerable<KeyValuePair<int, string>>> BodiesWithIds =
+        EF.CompileAsyncQuery((JobQualityDbContext db, List<int> ids) =>
+            db.Content.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new KeyValuePair<int, string>(c.Id, c.BodyHtml)));
+
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? kind, int? page, CancellationToken cancellationToken)
     {
@@ -42,9 +47,15 @@ public sealed class SearchController(JobQualityDbContext db, SearchRanking ranki
 
         // A passage comes from the summary where it has a match: only the other answers' bodies are read.
         var withoutMatch = cards.Where(c => !Highlighter.HasMatch(c.Summary, terms)).Select(c => c.Id).ToList();
-        var bodies = withoutMatch.Count == 0 ? [] : await db.Content.AsNoTracking().WithIds(withoutMatch)
-            .Select(c => new { c.Id, c.BodyHtml })
-            .ToDictionaryAsync(b => b.Id, b => b.BodyHtml, cancellationToken);
+        var bodies = new Dictionary<int, string>(withoutMatch.Count);
+        if (withoutMatch.Count > 0)
+        {
+            await foreach (var (id, bodyHtml) in BodiesWithIds(db, withoutMatch).WithCancellation(cancellationToken))
+            {
+                bodies[id] = bodyHtml;
+            }
+        }
+
 
         var results = cards.OrderBy(c => ids.IndexOf(c.Id))
             .Select(c => SearchResult.For(c, bodies.GetValueOrDefault(c.Id), terms))
