@@ -54,6 +54,31 @@ public sealed class HighlighterTests
     }
 
     [Theory]
+    [InlineData("<p>Predictable <strong>schedules</strong> help.</p>")]
+    [InlineData("<p>Fair pay &amp; predictable <em>schedules</em>.</p>")]
+    [InlineData("<h2>Long</h2><p>{filler}</p><ul><li>then <a href=\"/x\">schedules</a> appear</li></ul><p>{filler}</p>")]
+    [InlineData("<p>{filler} &lt;scheduling&gt; {filler}</p>")]
+    public void A_passage_from_a_body_is_cut_from_the_text_a_reader_sees(string html)
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("words about pay and hours", 20));
+        html = html.Replace("{filler}", filler, StringComparison.Ordinal);
+
+        var passage = Highlighter.BodyPassage(html, ["schedul"]);
+
+        Assert.NotNull(passage);
+        Assert.Equal(Marked(Highlighter.Snippet(SearchIndex.PlainText(html), ["schedul"])), Marked(passage));
+        Assert.Contains(passage, s => s.IsMatch && s.Text.StartsWith("schedul", StringComparison.Ordinal));
+        Assert.DoesNotContain(passage, s => s.Text.Contains("<p", StringComparison.Ordinal) || s.Text.Contains("<a", StringComparison.Ordinal) || s.Text.Contains("</", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_body_without_the_words_gives_no_passage()
+    {
+        Assert.Null(Highlighter.BodyPassage("<p>Nothing about <em>time</em> here.</p>", ["schedul"]));
+        Assert.Null(Highlighter.BodyPassage("<p>Nor here &amp; there.</p>", ["schedul"]));
+    }
+
+    [Theory]
     [InlineData("<p>One <em>two</em></p>\n<p>three&nbsp;four &amp; five</p>", "One two three\u00a0four & five")]
     [InlineData("  <h2>Title</h2>\t\n <ul><li>a</li><li>b</li></ul>  ", "Title a b")]
     [InlineData("a < b and c > d", "a d")]

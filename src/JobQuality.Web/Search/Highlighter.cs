@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Html;
 
 namespace JobQuality.Web.Search;
@@ -27,8 +28,9 @@ public sealed record TextSegment(string Text, bool IsMatch)
 
 /// <summary>Cuts a passage around the first match and marks the words that answer the query.</summary>
 /// <remarks>
-/// A search page cuts a passage from each of its answers' bodies, so a word is tested without
-/// copying it: most words are ASCII, and for those folding is lower-casing.
+/// A search page cuts a passage from each of its answers' bodies, so the text is read as a span and
+/// a word is tested without copying it: most words are ASCII, and for those folding is lower-casing.
+/// Only the pieces of the passage become strings.
 /// </remarks>
 public static class Highlighter
 {
@@ -41,20 +43,57 @@ public static class Highlighter
     public static bool HasMatch(string text, IReadOnlyList<string> terms) => FirstMatch(text, terms) >= 0;
 
     /// <summary>About <see cref="SnippetLength"/> characters around the first match, with an ellipsis where text was cut.</summary>
-    public static IReadOnlyList<TextSegment> Snippet(string text, IReadOnlyList<string> terms)
+    public static IReadOnlyList<TextSegment> Snippet(string text, IReadOnlyList<string> terms) => Snippet(text, FirstMatch(text, terms), terms);
+
+    /// <summary>
+    /// A passage of a body's text (<see cref="SearchIndex.PlainText(string?)"/>) around its first
+    /// match, or null when it has none. The text is taken apart in a pooled buffer: a search page does
+    /// this for each answer whose summary has no match, and a copy of each whole text was a fifth of
+    /// what the page allocated.
+    /// </summary>
+    public static IReadOnlyList<TextSegment>? BodyPassage(string bodyHtml, IReadOnlyList<string> terms)
+    {
+        if (bodyHtml.Contains('&', StringComparison.Ordinal))
+        {
+            // Character references are decoded by a routine that takes and returns strings.
+            var decoded = SearchIndex.PlainText(bodyHtml);
+            var at = FirstMatch(decoded, terms);
+            return at < 0 ? null : Snippet(decoded, at, terms);
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(bodyHtml.Length);
+        try
+        {
+            ReadOnlySpan<char> text = buffer.AsSpan(0, SearchIndex.PlainText(bodyHtml, buffer));
+            var first = FirstMatch(text, terms);
+            return first < 0 ? null : Snippet(text, first, terms);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static List<TextSegment> Snippet(ReadOnlySpan<char> text, int first, IReadOnlyList<string> terms)
     {
         if (text.Length <= SnippetLength)
         {
-            return Mark(text, terms);
+            return Mark(text, 0, text.Length, terms);
         }
 
         var start = 0;
-        var first = FirstMatch(text, terms);
         if (first > SnippetLength / 3)
         {
             // Start at a word boundary a little before the first match, so it is read in context.
             var wanted = first - (SnippetLength / 3);
-            start = Words(text, 0).First(w => w.Start >= wanted).Start;
+            foreach (var (wordStart, _) in new Words(text, 0))
+            {
+                if (wordStart >= wanted)
+                {
+                    start = wordStart;
+                    break;
+                }
+            }
         }
 
         var end = Math.Min(text.Length, start + SnippetLength);
@@ -62,7 +101,7 @@ public static class Highlighter
         {
             // The last whole word that fits.
             var lastEnd = 0;
-            foreach (var (wordStart, length) in Words(text, start))
+            foreach (var (wordStart, length) in new Words(text, start))
             {
                 if (wordStart + length > end)
                 {
@@ -94,11 +133,11 @@ public static class Highlighter
     }
 
     /// <summary>Where the first word that answers a term begins, or -1.</summary>
-    private static int FirstMatch(string text, IReadOnlyList<string> terms)
+    private static int FirstMatch(ReadOnlySpan<char> text, IReadOnlyList<string> terms)
     {
-        foreach (var (start, length) in Words(text, 0))
+        foreach (var (start, length) in new Words(text, 0))
         {
-            if (IsMatch(text.AsSpan(start, length), terms))
+            if (IsMatch(text.Slice(start, length), terms))
             {
                 return start;
             }
@@ -108,34 +147,34 @@ public static class Highlighter
     }
 
     /// <summary>The words of text[start..end] marked, where start is the start of a word or 0.</summary>
-    private static List<TextSegment> Mark(string text, int start, int end, IReadOnlyList<string> terms)
+    private static List<TextSegment> Mark(ReadOnlySpan<char> text, int start, int end, IReadOnlyList<string> terms)
     {
         var segments = new List<TextSegment>();
         var position = start;
-        foreach (var (wordStart, length) in Words(text, start))
+        foreach (var (wordStart, length) in new Words(text, start))
         {
             if (wordStart + length > end)
             {
                 break;
             }
 
-            if (!IsMatch(text.AsSpan(wordStart, length), terms))
+            if (!IsMatch(text.Slice(wordStart, length), terms))
             {
                 continue;
             }
 
             if (wordStart > position)
             {
-                segments.Add(new TextSegment(text[position..wordStart], false));
+                segments.Add(new TextSegment(text[position..wordStart].ToString(), false));
             }
 
-            segments.Add(new TextSegment(text.Substring(wordStart, length), true));
+            segments.Add(new TextSegment(text.Slice(wordStart, length).ToString(), true));
             position = wordStart + length;
         }
 
         if (position < end)
         {
-            segments.Add(new TextSegment(text[position..end], false));
+            segments.Add(new TextSegment(text[position..end].ToString(), false));
         }
 
         return segments;
@@ -174,28 +213,46 @@ public static class Highlighter
     private static bool IsFoldedMatch(string word, IReadOnlyList<string> terms) =>
         SearchText.Terms(word).Any(w => terms.Any(t => SearchText.Matches(w, t)));
 
-    /// <summary>Runs of letters and digits (with their combining marks), as the index splits them, from the start of a word (or 0) on.</summary>
-    private static IEnumerable<(int Start, int Length)> Words(string text, int from)
+    /// <summary>
+    /// Runs of letters and digits (with their combining marks), as the index splits them, from the
+    /// start of a word (or 0) on: each as its start and length.
+    /// </summary>
+    private ref struct Words(ReadOnlySpan<char> text, int from)
     {
-        var start = -1;
-        for (var i = from; i < text.Length; i++)
-        {
-            var inWord = char.IsLetterOrDigit(text[i])
-                || (start >= 0 && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return (start, i - start);
-                start = -1;
-            }
-        }
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _next = from;
 
-        if (start >= 0)
+        public (int Start, int Length) Current { get; private set; }
+
+        public readonly Words GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            yield return (start, text.Length - start);
+            var start = -1;
+            for (var i = _next; i < _text.Length; i++)
+            {
+                var inWord = char.IsLetterOrDigit(_text[i])
+                    || (start >= 0 && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(_text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark);
+                if (inWord && start < 0)
+                {
+                    start = i;
+                }
+                else if (!inWord && start >= 0)
+                {
+                    Current = (start, i - start);
+                    _next = i + 1;
+                    return true;
+                }
+            }
+
+            _next = _text.Length;
+            if (start >= 0)
+            {
+                Current = (start, _text.Length - start);
+                return true;
+            }
+
+            return false;
         }
     }
 }

@@ -26,10 +26,6 @@ public static class SearchIndex
     }
 
     /// <summary>Text of stored, sanitised HTML, as a visitor reads it.</summary>
-    /// <remarks>
-    /// A tag counts as a space and every run of spaces becomes one, in one pass into a pooled buffer:
-    /// a search page cuts passages from the text of its answers' bodies.
-    /// </remarks>
     public static string PlainText(string? html)
     {
         if (string.IsNullOrEmpty(html))
@@ -40,47 +36,60 @@ public static class SearchIndex
         var buffer = ArrayPool<char>.Shared.Rent(html.Length);
         try
         {
-            var length = 0;
-            var space = false;
-            var tagsEnd = html.Length;
-            for (var i = 0; i < html.Length; i++)
-            {
-                var c = html[i];
-                if (c == '<' && i < tagsEnd)
-                {
-                    var close = html.IndexOf('>', i + 1);
-                    if (close >= 0)
-                    {
-                        space = true;
-                        i = close;
-                        continue;
-                    }
-
-                    // No tag closes after this one: every later '<' is text.
-                    tagsEnd = i;
-                }
-
-                if (char.IsWhiteSpace(c))
-                {
-                    space = true;
-                    continue;
-                }
-
-                if (space && length > 0)
-                {
-                    buffer[length++] = ' ';
-                }
-
-                space = false;
-                buffer[length++] = c;
-            }
-
-            return WebUtility.HtmlDecode(new string(buffer, 0, length)).Trim();
+            return WebUtility.HtmlDecode(new string(buffer, 0, PlainText(html, buffer))).Trim();
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The text of <paramref name="html"/> written into <paramref name="buffer"/> (as long as the
+    /// HTML at least), its character references not yet decoded; returns its length.
+    /// </summary>
+    /// <remarks>
+    /// A tag counts as a space and every run of spaces becomes one, in one pass: a search page cuts
+    /// passages from the text of its answers' bodies.
+    /// </remarks>
+    public static int PlainText(string html, char[] buffer)
+    {
+        var length = 0;
+        var space = false;
+        var tagsEnd = html.Length;
+        for (var i = 0; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (c == '<' && i < tagsEnd)
+            {
+                var close = html.IndexOf('>', i + 1);
+                if (close >= 0)
+                {
+                    space = true;
+                    i = close;
+                    continue;
+                }
+
+                // No tag closes after this one: every later '<' is text.
+                tagsEnd = i;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && length > 0)
+            {
+                buffer[length++] = ' ';
+            }
+
+            space = false;
+            buffer[length++] = c;
+        }
+
+        return length;
     }
 
     /// <summary>Items whose indexed text changes in this save, and so need their terms rewritten.</summary>

@@ -57,12 +57,7 @@ public sealed record SearchResult(ContentCard Card, IReadOnlyList<TextSegment> T
     public static SearchResult For(ContentCard card, string? bodyHtml, IReadOnlyList<string> terms)
     {
         // The summary is the better passage when it has a match; otherwise the body shows where the words are.
-        var passage = card.Summary;
-        if (!Highlighter.HasMatch(passage, terms) && bodyHtml is not null && SearchIndex.PlainText(bodyHtml) is var body && Highlighter.HasMatch(body, terms))
-        {
-            passage = body;
-        }
-
-        return new SearchResult(card, Highlighter.Mark(card.Title, terms), Highlighter.Snippet(passage, terms));
+        var passage = bodyHtml is null || Highlighter.HasMatch(card.Summary, terms) ? null : Highlighter.BodyPassage(bodyHtml, terms);
+        return new SearchResult(card, Highlighter.Mark(card.Title, terms), passage ?? Highlighter.Snippet(card.Summary, terms));
     }
 }
