@@ -62,8 +62,9 @@ public static class ContentQueries
 
     /// <summary>
     /// The cards of the items with keys in <paramref name="ids"/> that a visitor may see at
-    /// <paramref name="utcNow"/>, by key, with their dimensions in a second query. Every listing
-    /// page and search page asks this, so it is compiled once (<see cref="VisibleCardsWithIds"/>).
+    /// <paramref name="utcNow"/>, in the order of <paramref name="ids"/>, with their dimensions in a
+    /// second query. Every listing page and search page asks this, so it is compiled once
+    /// (<see cref="VisibleCardsWithIds"/>).
     /// </summary>
     /// <remarks>
     /// It asks all content, not one kind's: asked for one kind by id, SQLite chose the listing index
@@ -73,13 +74,8 @@ public static class ContentQueries
     public static async Task<List<ContentCard>> VisibleCardsAsync(
         this JobQualityDbContext db, DateTime utcNow, List<int> ids, CancellationToken cancellationToken)
     {
-        var cards = new List<ContentCard>(ids.Count);
-        await foreach (var card in VisibleCardsWithIds(db, utcNow, ids).WithCancellation(cancellationToken))
-        {
-            cards.Add(card);
-        }
-
-        return cards;
+        var cards = await VisibleCardsWithIds(db, utcNow, ids).ToListAsync(cancellationToken);
+        return [.. cards.OrderBy(c => ids.IndexOf(c.Id))];
     }
 
     /// <summary>

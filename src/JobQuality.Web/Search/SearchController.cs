@@ -47,19 +47,9 @@ public sealed class SearchController(JobQualityDbContext db, SearchRanking ranki
 
         // A passage comes from the summary where it has a match: only the other answers' bodies are read.
         var withoutMatch = cards.Where(c => !Highlighter.HasMatch(c.Summary, terms)).Select(c => c.Id).ToList();
-        var bodies = new Dictionary<int, string>(withoutMatch.Count);
-        if (withoutMatch.Count > 0)
-        {
-            await foreach (var (id, bodyHtml) in BodiesWithIds(db, withoutMatch).WithCancellation(cancellationToken))
-            {
-                bodies[id] = bodyHtml;
-            }
-        }
+        var bodies = withoutMatch.Count == 0 ? [] : await BodiesWithIds(db, withoutMatch).ToDictionaryAsync(cancellationToken: cancellationToken);
 
-
-        var results = cards.OrderBy(c => ids.IndexOf(c.Id))
-            .Select(c => SearchResult.For(c, bodies.GetValueOrDefault(c.Id), terms))
-            .ToList();
+        var results = cards.Select(c => SearchResult.For(c, bodies.GetValueOrDefault(c.Id), terms)).ToList();
         return View(new SearchPage
         {
             Query = query,

@@ -52,12 +52,11 @@ public sealed record SearchResult(ContentCard Card, IReadOnlyList<TextSegment> T
 {
     /// <summary>A result with its title marked and its passage cut where the words are.</summary>
     /// <param name="card">The answer.</param>
-    /// <param name="bodyHtml">Its body; needed only when its summary has no match.</param>
+    /// <param name="bodyHtml">Its body, given when its summary has no match: the passage is then cut from the body where it has one.</param>
     /// <param name="terms">The words asked for.</param>
     public static SearchResult For(ContentCard card, string? bodyHtml, IReadOnlyList<string> terms)
     {
-        // The summary is the better passage when it has a match; otherwise the body shows where the words are.
-        var passage = bodyHtml is null || Highlighter.HasMatch(card.Summary, terms) ? null : Highlighter.BodyPassage(bodyHtml, terms);
+        var passage = bodyHtml is null ? null : Highlighter.BodyPassage(bodyHtml, terms);
         return new SearchResult(card, Highlighter.Mark(card.Title, terms), passage ?? Highlighter.Snippet(card.Summary, terms));
     }
 }

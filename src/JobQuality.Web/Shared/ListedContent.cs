@@ -358,8 +358,6 @@ public static class ListedCards
             return [];
         }
 
-        var ids = listed.Select(i => i.Id).ToList();
-        var cards = await db.VisibleCardsAsync(utcNow, ids, cancellationToken);
-        return [.. cards.OrderBy(c => ids.IndexOf(c.Id))];
+        return await db.VisibleCardsAsync(utcNow, [.. listed.Select(i => i.Id)], cancellationToken);
     }
 }
