@@ -1,5 +1,7 @@
 using JobQuality.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.Identity;
 
 namespace JobQuality.Web.Accounts;
@@ -10,9 +12,17 @@ public static class AccountSetup
     public static IHostApplicationBuilder AddEditorAccounts(this IHostApplicationBuilder builder)
     {
         // Keys live in the database, so a cookie issued by one instance of the site is valid on all.
+        // New keys use AES-256-GCM, which authenticates as it encrypts: one derived key and one pass
+        // a token, where the default (AES-256-CBC with HMAC-SHA256) derives two keys and makes two
+        // passes. Pages with a form protect one or two tokens on every response, so this is on the
+        // path of cached pages. Keys made before keep their own algorithm and go on working.
         builder.Services.AddDataProtection()
             .SetApplicationName("JobQuality")
-            .PersistKeysToDbContext<JobQualityDbContext>();
+            .PersistKeysToDbContext<JobQualityDbContext>()
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+            });
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         builder.Services
             .AddIdentityCore<EditorUser>(options =>
