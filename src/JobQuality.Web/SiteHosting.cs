@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
+using Serilog.Settings.Configuration;
 
 namespace JobQuality.Web;
 
@@ -36,10 +37,22 @@ public static class SiteHosting
         return builder;
     }
 
+    /// <summary>
+    /// The sinks, filters and formatters that the <c>Serilog</c> section of the configuration may name.
+    /// Given explicitly, Serilog does not search the application's folder for assemblies with
+    /// "Serilog" in their name on every start, opening each file's metadata to do so.
+    /// </summary>
+    private static readonly ConfigurationReaderOptions LoggingConfiguration = new(
+        typeof(Log).Assembly,
+        typeof(LoggerConfigurationAsyncExtensions).Assembly,
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+        typeof(FileLoggerConfigurationExtensions).Assembly,
+        typeof(Serilog.Templates.ExpressionTemplate).Assembly);
+
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(builder.Configuration, LoggingConfiguration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<RedactPersonalData>(),
@@ -111,7 +124,8 @@ public static class SiteHosting
         app.UseSiteSecurityHeaders();
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSerilogRequestLogging();
+        // One line a request, through the site's own logger: the static one stays silent (see AddSite).
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
