@@ -1,4 +1,6 @@
+using JobQuality.Web.Mail;
 using JobQuality.Web.Webinars;
+using MailKit.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using static JobQuality.Web.Tests.WebinarTesting;
@@ -8,6 +10,17 @@ namespace JobQuality.Web.Tests;
 /// <summary>The site sending through a real SMTP server, and riding out an outage of it.</summary>
 public sealed class MailDeliveryTests
 {
+    [Fact]
+    public void Each_smtp_security_setting_is_the_mail_client_option_of_the_same_name()
+    {
+        // Email:Smtp:Security takes MailKit's names (None in docker-compose, Auto by default).
+        Assert.Equal(Enum.GetNames<SecureSocketOptions>().Order(), Enum.GetNames<SmtpSecurity>().Order());
+        foreach (var security in Enum.GetValues<SmtpSecurity>())
+        {
+            Assert.Equal(security.ToString(), MailDelivery.ToMailKit(security).ToString());
+        }
+    }
+
     [Fact]
     public async Task Mail_goes_to_the_smtp_server_when_one_is_configured()
     {

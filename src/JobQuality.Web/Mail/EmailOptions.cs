@@ -1,5 +1,3 @@
-using MailKit.Security;
-
 namespace JobQuality.Web.Mail;
 
 /// <summary>How mail leaves the site (section <c>Email</c>).</summary>
@@ -42,5 +40,29 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     /// <summary>Auto uses TLS on port 465 and STARTTLS where the server offers it.</summary>
-    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+}
+
+/// <summary>
+/// How the connection to the SMTP server is secured. The names are MailKit's
+/// <c>SecureSocketOptions</c>, which <see cref="MailDelivery"/> maps them to; the options keep an
+/// enum of their own so that binding them does not load the mail client on a site that never sends
+/// by SMTP.
+/// </summary>
+public enum SmtpSecurity
+{
+    /// <summary>TLS on port 465, STARTTLS wherever the server offers it, else none.</summary>
+    Auto,
+
+    /// <summary>No TLS.</summary>
+    None,
+
+    /// <summary>TLS from the first byte (usually port 465).</summary>
+    SslOnConnect,
+
+    /// <summary>STARTTLS, and fail if the server does not offer it.</summary>
+    StartTls,
+
+    /// <summary>STARTTLS if the server offers it, else none.</summary>
+    StartTlsWhenAvailable,
 }

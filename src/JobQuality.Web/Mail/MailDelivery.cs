@@ -1,4 +1,5 @@
 using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -15,7 +16,7 @@ public sealed class MailDelivery(IOptions<EmailOptions> options, IHostEnvironmen
         if (!string.IsNullOrWhiteSpace(smtp.Host))
         {
             using var client = new SmtpClient { Timeout = 30_000 };
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+            await client.ConnectAsync(smtp.Host, smtp.Port, ToMailKit(smtp.Security), cancellationToken);
             if (!string.IsNullOrEmpty(smtp.Username))
             {
                 await client.AuthenticateAsync(smtp.Username, smtp.Password ?? string.Empty, cancellationToken);
@@ -35,4 +36,13 @@ public sealed class MailDelivery(IOptions<EmailOptions> options, IHostEnvironmen
         await message.WriteToAsync(partial, cancellationToken);
         File.Move(partial, Path.Combine(folder, name));
     }
+
+    internal static SecureSocketOptions ToMailKit(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.StartTlsWhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
+        _ => SecureSocketOptions.Auto,
+    };
 }

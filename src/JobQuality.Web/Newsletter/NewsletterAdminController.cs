@@ -1,8 +1,6 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using JobQuality.Web.Accounts;
 using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,26 +32,13 @@ public sealed class NewsletterAdminController(JobQualityDbContext db) : Controll
         await using var buffer = new MemoryStream();
         await using (var writer = new StreamWriter(buffer, leaveOpen: true))
         {
-            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            await CsvFile.WriteAsync(writer, rows, columns =>
             {
-                // An address such as "=cmd@example.org" must stay text when the file is opened in a spreadsheet.
-                InjectionOptions = InjectionOptions.Escape,
-            };
-            await using var csv = new CsvWriter(writer, configuration);
-            csv.Context.RegisterClassMap<SubscriberRowMap>();
-            await csv.WriteRecordsAsync(rows, cancellationToken);
+                columns.Map(r => r.Email).Index(0).Name("Email");
+                columns.Map(r => r.ConfirmedAt).Index(1).Name("ConfirmedAt").Convert(args => CsvFile.Utc(args.Value.ConfirmedAt));
+            }, cancellationToken);
         }
 
         return File(buffer.ToArray(), "text/csv; charset=utf-8", "newsletter-subscribers.csv");
-    }
-
-    private sealed class SubscriberRowMap : ClassMap<SubscriberRow>
-    {
-        public SubscriberRowMap()
-        {
-            Map(r => r.Email).Index(0).Name("Email");
-            Map(r => r.ConfirmedAt).Index(1).Name("ConfirmedAt")
-                .Convert(args => args.Value.ConfirmedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        }
     }
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Webinars;
@@ -41,30 +39,13 @@ public sealed class WebinarRegistrations(JobQualityDbContext db)
             .ToListAsync(cancellationToken);
 
     /// <summary>Writes the CSV file: Name, Email, Organization, Status, RegisteredAt (UTC, ISO 8601).</summary>
-    public async Task WriteCsvAsync(int webinarId, TextWriter writer, CancellationToken cancellationToken)
-    {
-        var rows = await ListAsync(webinarId, cancellationToken);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+    public async Task WriteCsvAsync(int webinarId, TextWriter writer, CancellationToken cancellationToken) =>
+        await CsvFile.WriteAsync(writer, await ListAsync(webinarId, cancellationToken), columns =>
         {
-            // A name such as "=HYPERLINK(...)" must stay text when the file is opened in a spreadsheet.
-            InjectionOptions = InjectionOptions.Escape,
-        };
-        await using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
-        csv.Context.RegisterClassMap<CsvRowMap>();
-        await csv.WriteRecordsAsync(rows, cancellationToken);
-        await csv.FlushAsync();
-    }
-
-    private sealed class CsvRowMap : ClassMap<RegistrationRow>
-    {
-        public CsvRowMap()
-        {
-            Map(r => r.Name).Index(0).Name("Name");
-            Map(r => r.Email).Index(1).Name("Email");
-            Map(r => r.Organization).Index(2).Name("Organization");
-            Map(r => r.Status).Index(3).Name("Status").Convert(args => args.Value.Status.ToString());
-            Map(r => r.RegisteredAt).Index(4).Name("RegisteredAt")
-                .Convert(args => args.Value.RegisteredAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        }
-    }
+            columns.Map(r => r.Name).Index(0).Name("Name");
+            columns.Map(r => r.Email).Index(1).Name("Email");
+            columns.Map(r => r.Organization).Index(2).Name("Organization");
+            columns.Map(r => r.Status).Index(3).Name("Status").Convert(args => args.Value.Status.ToString());
+            columns.Map(r => r.RegisteredAt).Index(4).Name("RegisteredAt").Convert(args => CsvFile.Utc(args.Value.RegisteredAt));
+        }, cancellationToken);
 }
