@@ -59,10 +59,10 @@ public sealed class CachingTests(CountingSite site) : IClassFixture<CountingSite
 
     [Theory]
     [InlineData("/", 6)]
-    [InlineData("/toolkit", 7)] // four, and three more for the first listing of a kind that reads it into memory
-    [InlineData("/exemplars", 7)]
-    [InlineData("/research", 7)]
-    [InlineData("/webinars", 7)]
+    [InlineData("/toolkit", 6)] // three, and three more for the first listing of a kind that reads it into memory
+    [InlineData("/exemplars", 6)]
+    [InlineData("/research", 6)]
+    [InlineData("/webinars", 7)] // upcoming and past webinars: two lists of cards
     [InlineData("/toolkit/scheduling-stability-checklist", 4)]
     [InlineData("/exemplars/good-jobs-institute", 4)]
     [InlineData("/research/raise-the-floor-and-build-ladders", 4)]
@@ -85,10 +85,10 @@ public sealed class CachingTests(CountingSite site) : IClassFixture<CountingSite
     /// one-off searches neither pay for a copy into the cache nor push other pages out of it.
     /// </summary>
     [Theory]
-    [InlineData("/search?q=scheduling+wages", 5)] // three, and two more for the first search that reads the index into memory
-    [InlineData("/search?q=apprenticeship&kind=research", 5)]
-    [InlineData("/toolkit?dimension=wages", 7)]
-    [InlineData("/research?page=1", 7)]
+    [InlineData("/search?q=scheduling+wages", 4)] // two, and two more for the first search that reads the index into memory
+    [InlineData("/search?q=apprenticeship&kind=research", 4)]
+    [InlineData("/toolkit?dimension=wages", 6)]
+    [InlineData("/research?page=1", 6)]
     public async Task A_page_with_a_query_is_kept_once_it_is_asked_for_again(string path, int most)
     {
         var client = site.CreateClient();

@@ -35,6 +35,26 @@ public sealed class ListingTests(SiteFactory site) : IClassFixture<SiteFactory>
         }
     }
 
+    /// <summary>
+    /// Every list of cards shows a card's dimensions by name and in the dimensions' own order (not
+    /// the order the content file gives them in), whichever way the list reads them: listings from
+    /// their copies in memory, topic pages from the database.
+    /// </summary>
+    [Theory]
+    [InlineData("/research")]
+    [InlineData("/research?dimension=scheduling")]
+    [InlineData("/topics/wages")]
+    public async Task A_card_shows_its_dimensions_in_their_order(string path)
+    {
+        var page = await _client.GetPageAsync(path);
+
+        var card = page.QuerySelectorAll("main article")
+            .Single(a => a.QuerySelector(".card-title a")?.GetAttribute("href") == "/research/raise-the-floor-and-build-ladders");
+        Assert.Equal(
+            ["Wages", "Scheduling", "Skills and advancement", "Supportive environment"],
+            card.QuerySelectorAll(".tags li").Select(li => li.TextContent.Trim()));
+    }
+
     [Fact]
     public async Task Exemplars_filter_by_field_of_practice_and_profile()
     {

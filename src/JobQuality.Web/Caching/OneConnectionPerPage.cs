@@ -8,19 +8,22 @@ namespace JobQuality.Web.Caching;
 /// <summary>
 /// How public pages that are not in the cache meet the database.
 /// <list type="bullet">
-/// <item>A few at a time: their work is all processor and database, so more of them at once than
-/// there are cores only adds connections (SQLite keeps a page cache in each) and threads waiting
-/// on locks; the others wait their turn here, without holding anything.</item>
-/// <item>One connection each: a page asks several things (its items, their dimensions, the counts
-/// of its filters), and EF Core would open and close the connection, through the pool's lock,
-/// around each. The action opens it once and closes it before the view renders.</item>
+/// <item>A few at a time, from the action to the last byte of the view: their work is all
+/// processor and database, so more of them at once than there are cores only adds connections
+/// (SQLite keeps a page cache in each) and threads waiting on locks; the others wait their turn
+/// here, in the order they came, without holding anything. When the turn ended with the action,
+/// the views of dozens of pages rendered at once, sharing the cores: the median page came sooner,
+/// but the slowest ones later.</item>
+/// <item>One connection each: a page asks several things (its items, the counts of its filters,
+/// related items while its view renders), and EF Core would open and close the connection,
+/// through the pool's lock, around each. It is opened once for the page.</item>
 /// </list>
 /// </summary>
-internal sealed class OneConnectionPerPage : IAsyncActionFilter, IDisposable
+internal sealed class OneConnectionPerPage : IAsyncResourceFilter, IDisposable
 {
     private readonly SemaphoreSlim _turns = new(Environment.ProcessorCount * 2);
 
-    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))

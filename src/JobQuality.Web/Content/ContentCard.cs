@@ -23,7 +23,12 @@ public sealed class ContentCard
 
     public DateTime? PublishAt { get; init; }
 
-    public IReadOnlyList<TermLink> Dimensions { get; init; } = [];
+    /// <summary>
+    /// Its dimensions, in their order. Lists read once per change take them with the card; a listing
+    /// page takes them from the listing's copy (<see cref="Shared.ListedItem.DimensionLinks"/>); search
+    /// results, which do not show them, have none.
+    /// </summary>
+    public IReadOnlyList<TermLink> Dimensions { get; internal set; } = [];
 
     public string? Organization { get; init; }
 
@@ -45,8 +50,11 @@ public sealed class ContentCard
     public static Expression<Func<T, ContentCard>> ProjectionFor<T>()
         where T : ContentItem => ProjectionCache<T>.Projection;
 
-    /// <summary>One projection for every list, so a card costs one query whatever its kind.</summary>
-    internal static readonly Expression<Func<ContentItem, ContentCard>> BaseProjection = c => new ContentCard
+    /// <summary>
+    /// The card without its dimensions, which would take a second query, or a join SQLite builds for
+    /// every item before picking the page's rows.
+    /// </summary>
+    internal static readonly Expression<Func<ContentItem, ContentCard>> WithoutDimensions = c => new ContentCard
     {
         Id = c.Id,
         Kind = c.Kind,
@@ -55,7 +63,6 @@ public sealed class ContentCard
         Summary = c.Summary,
         IsExample = c.IsExample,
         PublishAt = c.PublishAt,
-        Dimensions = c.Dimensions.OrderBy(d => d.Position).Select(d => new TermLink(d.Slug, d.Name)).ToList(),
         Organization = c is Exemplar ? ((Exemplar)c).Organization : null,
         Location = c is Exemplar ? ((Exemplar)c).Location : null,
         ResourceType = c is ToolkitResource ? ((ToolkitResource)c).Type : null,
@@ -64,6 +71,26 @@ public sealed class ContentCard
         StartsUtc = c is Webinar ? ((Webinar)c).StartsUtc : null,
         TimeZone = c is Webinar ? ((Webinar)c).TimeZone : null,
     };
+
+    /// <summary>One projection for every list, so a card costs one query whatever its kind (declared after
+    /// <see cref="WithoutDimensions"/>, which it is made from when the class is initialised).</summary>
+    internal static readonly Expression<Func<ContentItem, ContentCard>> BaseProjection = WithDimensions(
+        c => c.Dimensions.OrderBy(d => d.Position).Select(d => new TermLink(d.Slug, d.Name)).ToList());
+
+    /// <summary><see cref="WithoutDimensions"/> with <paramref name="dimensions"/> bound to <see cref="Dimensions"/>.</summary>
+    private static Expression<Func<ContentItem, ContentCard>> WithDimensions(Expression<Func<ContentItem, List<TermLink>>> dimensions)
+    {
+        var card = WithoutDimensions.Parameters[0];
+        var body = (MemberInitExpression)WithoutDimensions.Body;
+        var value = new ReplaceParameter(dimensions.Parameters[0], card).Visit(dimensions.Body);
+        var bound = Expression.Bind(typeof(ContentCard).GetProperty(nameof(Dimensions))!, value);
+        return Expression.Lambda<Func<ContentItem, ContentCard>>(body.Update(body.NewExpression, [.. body.Bindings, bound]), card);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using JobQuality.Web.Data;
+using JobQuality.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Content;
@@ -62,9 +63,11 @@ public static class ContentQueries
 
     /// <summary>
     /// The cards of the items with keys in <paramref name="ids"/> that a visitor may see at
-    /// <paramref name="utcNow"/>, in the order of <paramref name="ids"/>, with their dimensions in a
-    /// second query. Every listing page and search page asks this, so it is compiled once
-    /// (<see cref="VisibleCardsWithIds"/>).
+    /// <paramref name="utcNow"/>, in the order of <paramref name="ids"/>, without their dimensions:
+    /// search results do not show them, and listings take them from their copies
+    /// (<see cref="ListedCards"/>). Every listing page and search page asks this, so it is compiled
+    /// once (<see cref="VisibleCardsWithIds"/>), and it is one query: read with the cards, the
+    /// dimensions took a second, which cost more than the first.
     /// </summary>
     /// <remarks>
     /// It asks all content, not one kind's: asked for one kind by id, SQLite chose the listing index
@@ -86,11 +89,11 @@ public static class ContentQueries
     /// </summary>
     private static readonly Func<JobQualityDbContext, DateTime, List<int>, IAsyncEnumerable<ContentCard>> VisibleCardsWithIds =
         EF.CompileAsyncQuery((JobQualityDbContext db, DateTime utcNow, List<int> ids) =>
-            db.Content.AsNoTracking().AsSplitQuery()
+            db.Content.AsNoTracking()
                 .Where(c => c.Status != ContentStatus.Draft && c.PublishAt != null && c.PublishAt <= utcNow)
                 .Where(c => ids.Contains(c.Id))
                 .OrderBy(c => c.Id)
-                .Select(ContentCard.BaseProjection));
+                .Select(ContentCard.WithoutDimensions));
 
     /// <summary>
     /// Cards of a long list, or a page of one, with the dimensions in a second query: as one query,

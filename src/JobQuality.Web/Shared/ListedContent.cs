@@ -63,7 +63,11 @@ public sealed class ListedItem
     /// <summary>The date its listing orders by: a webinar's start, a publication's date; else when it was published.</summary>
     public DateTime? Date { get; init; }
 
+    /// <summary>Its dimensions' slugs, in the dimensions' order.</summary>
     public IReadOnlyList<string> Dimensions { get; init; } = [];
+
+    /// <summary>Its dimensions as its card shows them, in their order.</summary>
+    public IReadOnlyList<TermLink> DimensionLinks { get; init; } = [];
 
     /// <summary>The fields of practice it is for (a resource's audiences, an exemplar's field).</summary>
     public IReadOnlyList<string> Fields { get; init; } = [];
@@ -286,6 +290,23 @@ public sealed class ListedKind
             .SelectMany(r => r.Audiences, (r, a) => new Link(r.Id, a.Slug))
             .ToListAsync(cancellationToken), Interned);
 
+        // The taxonomies change only with a migration; read with the items, they cost a listing page nothing.
+        var dimensionChoices = await db.Dimensions.AsNoTracking().OrderBy(d => d.Position)
+            .Select(d => new FilterOption(d.Slug, d.Name, null)).ToListAsync(cancellationToken);
+        var fieldChoices = kind is not (ContentKind.ToolkitResource or ContentKind.Exemplar) ? [] : await db.FieldsOfPractice.AsNoTracking()
+            .OrderBy(f => f.Position).Select(f => new FilterOption(f.Slug, f.Name, null)).ToListAsync(cancellationToken);
+
+        // An item's dimensions in their order, as its card shows them: one list for all the items with the same ones.
+        var position = dimensionChoices.Select((d, i) => (d.Value, i)).ToDictionary(d => d.Value, d => d.i, StringComparer.Ordinal);
+        var links = dimensionChoices.ToDictionary(d => d.Value, d => new TermLink(d.Value, d.Label), StringComparer.Ordinal);
+        var shown = new Dictionary<string, TermLink[]>(StringComparer.Ordinal);
+        TermLink[] Shown(string[] slugs)
+        {
+            Array.Sort(slugs, (a, b) => position.GetValueOrDefault(a, int.MaxValue).CompareTo(position.GetValueOrDefault(b, int.MaxValue)));
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(shown, string.Join(' ', slugs), out _);
+            return slot ??= [.. slugs.Where(links.ContainsKey).Select(slug => links[slug])];
+        }
+
         var items = rows.Select(row => new ListedItem
         {
             Id = row.Id,
@@ -300,17 +321,13 @@ public sealed class ListedKind
                 _ => null,
             },
             Dimensions = dimensions.GetValueOrDefault(row.Id, []),
+            DimensionLinks = dimensions.TryGetValue(row.Id, out var slugs) ? Shown(slugs) : [],
             Fields = row.Field is { } field ? Only(field) : audiences.GetValueOrDefault(row.Id, []),
             Type = Only(row.ResourceType?.ToSlug() ?? row.ResearchType?.ToSlug() ?? row.Profile?.ToSlug()),
             Year = Only(row.Published?.Year.ToString(CultureInfo.InvariantCulture)),
         }).ToList();
         items.Sort(kind == ContentKind.Exemplar ? ByTitle : NewestFirst);
 
-        // The taxonomies change only with a migration; read with the items, they cost a listing page nothing.
-        var dimensionChoices = await db.Dimensions.AsNoTracking().OrderBy(d => d.Position)
-            .Select(d => new FilterOption(d.Slug, d.Name, null)).ToListAsync(cancellationToken);
-        var fieldChoices = kind is not (ContentKind.ToolkitResource or ContentKind.Exemplar) ? [] : await db.FieldsOfPractice.AsNoTracking()
-            .OrderBy(f => f.Position).Select(f => new FilterOption(f.Slug, f.Name, null)).ToListAsync(cancellationToken);
         return new ListedKind(items, dimensionChoices, fieldChoices);
     }
 
@@ -358,6 +375,13 @@ public static class ListedCards
             return [];
         }
 
-        return await db.VisibleCardsAsync(utcNow, [.. listed.Select(i => i.Id)], cancellationToken);
+        var cards = await db.VisibleCardsAsync(utcNow, [.. listed.Select(i => i.Id)], cancellationToken);
+        var byId = listed.ToDictionary(i => i.Id);
+        foreach (var card in cards)
+        {
+            card.Dimensions = byId[card.Id].DimensionLinks;
+        }
+
+        return cards;
     }
 }
