@@ -297,14 +297,15 @@ public sealed class ListedKind
             .OrderBy(f => f.Position).Select(f => new FilterOption(f.Slug, f.Name, null)).ToListAsync(cancellationToken);
 
         // An item's dimensions in their order, as its card shows them: one list for all the items with the same ones.
-        var position = dimensionChoices.Select((d, i) => (d.Value, i)).ToDictionary(d => d.Value, d => d.i, StringComparer.Ordinal);
-        var links = dimensionChoices.ToDictionary(d => d.Value, d => new TermLink(d.Value, d.Label), StringComparer.Ordinal);
+        var taxonomy = dimensionChoices.Select((d, position) => (Position: position, Link: new TermLink(d.Value, d.Label)))
+            .ToDictionary(d => d.Link.Slug, StringComparer.Ordinal);
+        int Position(string slug) => taxonomy.TryGetValue(slug, out var term) ? term.Position : int.MaxValue;
         var shown = new Dictionary<string, TermLink[]>(StringComparer.Ordinal);
         TermLink[] Shown(string[] slugs)
         {
-            Array.Sort(slugs, (a, b) => position.GetValueOrDefault(a, int.MaxValue).CompareTo(position.GetValueOrDefault(b, int.MaxValue)));
+            Array.Sort(slugs, (a, b) => Position(a).CompareTo(Position(b)));
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(shown, string.Join(' ', slugs), out _);
-            return slot ??= [.. slugs.Where(links.ContainsKey).Select(slug => links[slug])];
+            return slot ??= [.. slugs.Where(taxonomy.ContainsKey).Select(slug => taxonomy[slug].Link)];
         }
 
         var items = rows.Select(row => new ListedItem
