@@ -1,5 +1,7 @@
 using System.Net;
+using JobQuality.Web.Caching;
 using JobQuality.Web.Webinars;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
@@ -107,6 +109,32 @@ public sealed class ReplicaTests(TwoReplicas replicas) : IClassFixture<TwoReplic
         Assert.Single((await visitor.GetPageAsync("/search?q=tidewater")).CardLinks());
         var onTheFirst = await replicas.One.CreateClient().GetPageAsync("/exemplars");
         Assert.Contains("Tidewater Repair Cooperative", onTheFirst.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_profile_published_on_one_replica_is_on_the_other_before_the_news_of_it_arrives()
+    {
+        var visitor = replicas.Other.CreateClient();
+        Assert.DoesNotContain("Lakeshore Bakers Guild", (await visitor.GetPageAsync("/exemplars?field=business")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty((await visitor.GetPageAsync("/search?q=lakeshore")).CardLinks());
+
+        // The other replica hears nothing from Redis's messages while the profile is published:
+        // its pages must come right all the same.
+        var listening = replicas.Other.Services.GetRequiredService<ChangesOnOtherReplicas>();
+        await listening.StopAsync(CancellationToken.None);
+        try
+        {
+            var editor = await replicas.One.SignedInAsync(EditorSite.EditorEmail);
+            var published = await editor.PostFormAsync("/admin/exemplars/new", "/admin/exemplars/new", Profile("Lakeshore Bakers Guild"));
+            Assert.True(published.StatusCode == HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
+
+            Assert.Contains("Lakeshore Bakers Guild", (await visitor.GetPageAsync("/exemplars?field=business")).Body!.TextContent, StringComparison.Ordinal);
+            Assert.Single((await visitor.GetPageAsync("/search?q=lakeshore")).CardLinks());
+        }
+        finally
+        {
+            await listening.StartAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

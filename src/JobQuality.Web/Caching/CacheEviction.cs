@@ -13,7 +13,7 @@ namespace JobQuality.Web.Caching;
 /// evicted once the change is committed, so no visitor sees a stale page after a change. With
 /// several replicas (<see cref="SharedPageCache"/>) the others are told as well.
 /// </summary>
-public sealed class CacheEviction(IOutputCacheStore store, PublishingSchedule schedule, ContentChanges content, RedisConnection? replicas = null)
+public sealed class CacheEviction(IOutputCacheStore store, PublishingSchedule schedule, ContentChanges content, ChangesOnOtherReplicas? replicas = null)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, StrongBox<Changes>> _pending = [];
@@ -117,10 +117,13 @@ public sealed class CacheEviction(IOutputCacheStore store, PublishingSchedule sc
         box.Value = Changes.None;
         if (changes.HasFlag(Changes.Content))
         {
-            await content.ForgetAsync(cancellationToken);
             if (replicas is not null)
             {
-                await replicas.AnnounceContentChangedAsync();
+                await replicas.ChangedHereAsync(cancellationToken);
+            }
+            else
+            {
+                await content.ForgetAsync(cancellationToken);
             }
         }
         else if (changes.HasFlag(Changes.Registrations))

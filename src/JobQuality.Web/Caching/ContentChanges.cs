@@ -13,9 +13,15 @@ public sealed class ContentChanges(IOutputCacheStore store, PublishingSchedule s
 {
     public async ValueTask ForgetAsync(CancellationToken cancellationToken)
     {
+        ForgetCopies();
+        await store.EvictByTagAsync(PublicPageCache.PublicTag, cancellationToken);
+    }
+
+    /// <summary>Forgets what this instance holds in memory, but not the pages (another replica evicted them).</summary>
+    public void ForgetCopies()
+    {
         schedule.Forget();
         search.Forget();
         listings.Forget();
-        await store.EvictByTagAsync(PublicPageCache.PublicTag, cancellationToken);
     }
 }

@@ -14,6 +14,8 @@ namespace JobQuality.Web.Caching;
 /// here, in the order they came, without holding anything. When the turn ended with the action,
 /// the views of dozens of pages rendered at once, sharing the cores: the median page came sooner,
 /// but the slowest ones later.</item>
+/// <item>Up to date with the other replicas, if there are any (<see cref="ChangesOnOtherReplicas"/>):
+/// one read from Redis before the page is rendered.</item>
 /// <item>One connection each: a page asks several things (its items, the counts of its filters,
 /// related items while its view renders), and EF Core would open and close the connection,
 /// through the pool's lock, around each. It is opened once for the page.</item>
@@ -31,6 +33,12 @@ internal sealed class OneConnectionPerPage : IAsyncResourceFilter, IDisposable
         {
             await next();
             return;
+        }
+
+        // With replicas, the copies of the content this one holds may be older than a save on another.
+        if (context.HttpContext.RequestServices.GetService<ChangesOnOtherReplicas>() is { } replicas)
+        {
+            await replicas.CatchUpAsync();
         }
 
         await _turns.WaitAsync(context.HttpContext.RequestAborted);

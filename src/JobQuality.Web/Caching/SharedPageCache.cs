@@ -8,7 +8,7 @@ namespace JobQuality.Web.Caching;
 /// <summary>
 /// Several replicas of the site behind one proxy: when <c>ConnectionStrings:Redis</c> is set, they
 /// keep their cached pages in one Redis, so a change saved on one replica evicts the page for all of
-/// them at once, and they tell each other to look up the publishing schedule again.
+/// them at once, and they tell each other to read their copies of the content again.
 /// </summary>
 public static class SharedPageCache
 {
@@ -16,6 +16,9 @@ public static class SharedPageCache
 
     /// <summary>Where replicas announce that content changed.</summary>
     internal static readonly RedisChannel ContentChanged = RedisChannel.Literal("jobquality:content-changed");
+
+    /// <summary>How many times content changed on any replica: a replica compares it before rendering a page.</summary>
+    internal static readonly RedisKey ContentGeneration = "jobquality:content-generation";
 
     public static IHostApplicationBuilder AddSharedPageCache(this IHostApplicationBuilder builder)
     {
@@ -56,7 +59,8 @@ public static class SharedPageCache
                 ?? redisStore.ImplementationInstance
                 ?? ActivatorUtilities.CreateInstance(services, redisStore.ImplementationType!)),
             services.GetRequiredService<ILogger<CacheWithoutOutages>>()));
-        builder.Services.AddHostedService<ChangesOnOtherReplicas>();
+        builder.Services.AddSingleton<ChangesOnOtherReplicas>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChangesOnOtherReplicas>());
         return builder;
     }
 }
@@ -72,17 +76,38 @@ public sealed class RedisConnection(ConfigurationOptions options) : IAsyncDispos
 
     public Task<IConnectionMultiplexer> ConnectAsync() => _connection.Value;
 
-    /// <summary>Tells the other replicas that content changed.</summary>
-    public async Task AnnounceContentChangedAsync()
+    /// <summary>
+    /// Counts a change to content and tells the other replicas: returns the count after this change,
+    /// or null while Redis is away.
+    /// </summary>
+    public async Task<long?> AnnounceContentChangedAsync()
     {
         var redis = await ConnectAsync();
         try
         {
+            var generation = await redis.GetDatabase().StringIncrementAsync(SharedPageCache.ContentGeneration);
             await redis.GetSubscriber().PublishAsync(SharedPageCache.ContentChanged, Replica);
+            return generation;
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // Redis is away: every replica evicts its pages again when it reconnects.
+            return null;
+        }
+    }
+
+    /// <summary>How many times content has changed on any replica; null while Redis is away.</summary>
+    public async Task<long?> ContentGenerationAsync()
+    {
+        var redis = await ConnectAsync();
+        try
+        {
+            var generation = await redis.GetDatabase().StringGetAsync(SharedPageCache.ContentGeneration);
+            return generation.TryParse(out long count) ? count : 0;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return null;
         }
     }
 
@@ -96,23 +121,71 @@ public sealed class RedisConnection(ConfigurationOptions options) : IAsyncDispos
 }
 
 /// <summary>
-/// Listens for changes saved on other replicas: the next scheduled moment may have moved, and a page
-/// this replica stored while the change was being saved is evicted again.
+/// Keeps this replica up with changes saved on the others.
+/// <list type="bullet">
+/// <item>Before a page is rendered, it compares the count of changes kept in Redis with the last it
+/// saw, and reads its copies of the content again if another replica changed it since: a visitor
+/// sent to this replica right after a save elsewhere sees the change, even when the message
+/// announcing it (below) has not arrived yet.</item>
+/// <item>It listens for those messages: the next scheduled moment may have moved, and a page this
+/// replica stored while the change was being saved is evicted again.</item>
+/// </list>
 /// </summary>
-internal sealed partial class ChangesOnOtherReplicas(
+public sealed partial class ChangesOnOtherReplicas(
     RedisConnection redis,
     ContentChanges content,
     ILogger<ChangesOnOtherReplicas> logger) : IHostedService
 {
     private ChannelMessageQueue? _messages;
+    private long _seen;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var connection = await redis.ConnectAsync();
+        Saw(await redis.ContentGenerationAsync() ?? 0);
 
         // A change saved while this replica could not hear about it may have left pages behind.
         connection.ConnectionRestored += (_, _) => _ = ForgetAsync();
         await ListenAsync(connection);
+    }
+
+    /// <summary>Forgets this replica's copies of the content if another replica changed it since they were read.</summary>
+    public async ValueTask CatchUpAsync()
+    {
+        if (await redis.ContentGenerationAsync() is { } generation && generation > Interlocked.Read(ref _seen))
+        {
+            // Forgotten before the count is noted, so that no page rendered after the note uses them.
+            content.ForgetCopies();
+            Saw(generation);
+        }
+    }
+
+    /// <summary>Content changed here: counted and announced to the others, and this replica forgets it.</summary>
+    public async ValueTask ChangedHereAsync(CancellationToken cancellationToken)
+    {
+        // Counted first: a change another replica counted before this one was saved before it too,
+        // so forgetting after the count leaves no copy older than either.
+        if (await redis.AnnounceContentChangedAsync() is { } generation)
+        {
+            Saw(generation);
+        }
+
+        await content.ForgetAsync(cancellationToken);
+    }
+
+    private void Saw(long generation)
+    {
+        var seen = Interlocked.Read(ref _seen);
+        while (generation > seen)
+        {
+            var before = Interlocked.CompareExchange(ref _seen, generation, seen);
+            if (before == seen)
+            {
+                return;
+            }
+
+            seen = before;
+        }
     }
 
     private async Task ListenAsync(IConnectionMultiplexer connection)
