@@ -1,5 +1,6 @@
 using JobQuality.Web.Content;
 using JobQuality.Web.Research;
+using JobQuality.Web.Topics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed class TopicsTests(SiteFactory site) : IClassFixture<SiteFactory>
     [InlineData("wages")]
     [InlineData("scheduling")]
     [InlineData("worker-voice")]
-    public async Task A_topic_shows_its_description_and_every_published_item_on_it_grouped_by_kind(string dimension)
+    public async Task A_topic_shows_its_description_and_the_newest_published_items_on_it_grouped_by_kind_with_a_link_to_all(string dimension)
     {
         await site.WithDbAsync(async db =>
         {
@@ -32,26 +33,55 @@ public sealed class TopicsTests(SiteFactory site) : IClassFixture<SiteFactory>
 
         var page = await _client.GetPageAsync("/topics/" + dimension);
 
-        var description = await site.WithDbAsync(db => db.Dimensions.Where(d => d.Slug == dimension).Select(d => d.Description).SingleAsync());
-        Assert.Equal(description, page.QuerySelector(".lead")!.TextContent);
+        var topic = await site.WithDbAsync(db => db.Dimensions.Where(d => d.Slug == dimension).Select(d => new { d.Name, d.Description }).SingleAsync());
+        Assert.Equal(topic.Description, page.QuerySelector(".lead")!.TextContent);
         var expected = await site.WithDbAsync(db => db.Content.PublicAt(SiteFactory.Today.UtcDateTime)
             .Where(c => c.Dimensions.Any(d => d.Slug == dimension))
-            .Select(c => new { c.Kind, c.Slug }).ToListAsync());
+            .OrderByDescending(c => c.PublishAt)
+            .Select(c => new { c.Kind, c.Slug, c.Title, c.PublishAt }).ToListAsync());
         Assert.NotEmpty(expected);
         foreach (var kind in ContentKinds.All)
         {
-            var inKind = expected.Where(e => e.Kind == kind).Select(e => kind.PathFor(e.Slug)).Order(StringComparer.Ordinal).ToList();
-            var section = page.QuerySelector($"section[aria-labelledby='group-{kind.Segment()}']");
+            var group = $"section[aria-labelledby='group-{kind.Segment()}']";
+            var inKind = expected.Where(e => e.Kind == kind)
+                .OrderByDescending(e => e.PublishAt).ThenBy(e => e.Title, StringComparer.Ordinal)
+                .Select(e => kind.PathFor(e.Slug)).ToList();
+            var section = page.QuerySelector(group);
             if (inKind.Count == 0)
             {
                 Assert.Null(section);
                 continue;
             }
 
-            Assert.Equal(inKind, page.CardLinks($"section[aria-labelledby='group-{kind.Segment()}']").Order(StringComparer.Ordinal));
+            // The newest first, as many as the topic shows of a kind.
+            Assert.Equal(inKind.Take(TopicsController.NewestOfEachKind), page.CardLinks(group));
+            var all = section!.QuerySelectorAll("a").SingleOrDefault(a => a.GetAttribute("href") == $"/{kind.Segment()}?dimension={dimension}");
+            if (inKind.Count <= TopicsController.NewestOfEachKind)
+            {
+                Assert.Null(all);
+                continue;
+            }
+
+            // More than that: a link to the kind's listing on the topic, which holds every one of them.
+            Assert.NotNull(all);
+            Assert.StartsWith($"All {inKind.Count} ", all.TextContent, StringComparison.Ordinal);
+            Assert.EndsWith($" on {topic.Name}", all.TextContent, StringComparison.Ordinal);
+            var listing = await _client.GetPageAsync(all.GetAttribute("href")!);
+            Assert.Equal(inKind.Order(StringComparer.Ordinal), listing.CardLinks().Where(l => l.StartsWith($"/{kind.Segment()}/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         }
 
         Assert.DoesNotContain("/research/topic-draft", page.CardLinks());
+    }
+
+    [Fact]
+    public async Task A_topic_with_more_items_of_a_kind_than_it_shows_links_to_them_all()
+    {
+        // Wages has more exemplars, resources and webinars in the seed content than a topic shows of each.
+        var page = await _client.GetPageAsync("/topics/wages");
+
+        var links = page.QuerySelectorAll("main section p a").Select(a => a.TextContent).ToList();
+        Assert.Contains(links, text => text.StartsWith("All ", StringComparison.Ordinal) && text.EndsWith(" toolkit resources on Wages", StringComparison.Ordinal));
+        Assert.All(page.QuerySelectorAll("main section .cards"), cards => Assert.InRange(cards.Children.Length, 1, TopicsController.NewestOfEachKind));
     }
 
     [Fact]

@@ -50,6 +50,47 @@ public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisp
         return array;
     }
 
+    /// <summary>
+    /// Postings as they are read, in chunks of a fixed size: a list that doubles would leave its
+    /// outgrown arrays, hundreds of kilobytes each at 10,000 items, as holes in the large-object heap.
+    /// </summary>
+    private sealed class Postings
+    {
+        private const int ChunkSize = 8192;
+        private readonly List<(int[] Items, int[] Weights)> _chunks = [];
+
+        public int Count { get; private set; }
+
+        public void Add(int item, int weight)
+        {
+            if (Count % ChunkSize == 0)
+            {
+                _chunks.Add((new int[ChunkSize], new int[ChunkSize]));
+            }
+
+            var (items, weights) = _chunks[^1];
+            items[Count % ChunkSize] = item;
+            weights[Count % ChunkSize] = weight;
+            Count++;
+        }
+
+        /// <summary>Copies postings <paramref name="start"/> to <paramref name="end"/> (excluded); returns how many.</summary>
+        public int CopyTo(int start, int end, Span<int> items, Span<int> weights)
+        {
+            for (var i = start; i < end;)
+            {
+                var (chunkItems, chunkWeights) = _chunks[i / ChunkSize];
+                var offset = i % ChunkSize;
+                var length = Math.Min(end - i, ChunkSize - offset);
+                chunkItems.AsSpan(offset, length).CopyTo(items[(i - start)..]);
+                chunkWeights.AsSpan(offset, length).CopyTo(weights[(i - start)..]);
+                i += length;
+            }
+
+            return end - start;
+        }
+    }
+
     /// <summary>The index as it stood when read: sorted terms, each with the items it is in.</summary>
     internal sealed class Snapshot
     {
@@ -92,10 +133,10 @@ public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisp
                 position[items[i].Id] = i;
             }
 
-            var postings = new Dictionary<string, List<(int Item, int Weight)>>(StringComparer.Ordinal);
-            var count = 0;
-            List<(int Item, int Weight)>? list = null;
-            string? previous = null;
+            // The rows come by term: each term's postings are one run, appended to one list in chunks
+            // small enough to stay off the large-object heap, and copied once into arrays of their size.
+            var runs = new List<(string Term, int Start)>();
+            var postings = new Postings();
             var rows = db.SearchTerms.AsNoTracking()
                 .OrderBy(t => t.Term).ThenBy(t => t.ContentItemId)
                 .Select(t => new { t.Term, t.ContentItemId, t.Weight })
@@ -107,43 +148,44 @@ public sealed partial class SearchRanking(ILogger<SearchRanking> logger) : IDisp
                     continue;
                 }
 
-                if (list is null || !string.Equals(row.Term, previous, StringComparison.Ordinal))
+                if (runs.Count == 0 || !string.Equals(row.Term, runs[^1].Term, StringComparison.Ordinal))
                 {
-                    if (!postings.TryGetValue(row.Term, out list))
-                    {
-                        list = [];
-                        postings.Add(row.Term, list);
-                    }
-
-                    previous = row.Term;
+                    runs.Add((row.Term, postings.Count));
                 }
 
-                list.Add((item, row.Weight));
-                count++;
+                postings.Add(item, row.Weight);
             }
 
-            // Ranges of terms are found by ordinal comparison, the rule the index was written by.
-            var terms = postings.Keys.ToArray();
-            Array.Sort(terms, StringComparer.Ordinal);
-            var starts = new int[terms.Length + 1];
-            var itemsOf = new int[count];
-            var weights = new int[count];
-            var next = 0;
-            for (var t = 0; t < terms.Length; t++)
+            // Ranges of terms are found by ordinal comparison, the rule the index was written by. A
+            // database that orders terms by another rule (a case- or accent-blind collation) gives the
+            // runs out of that order, or a term in more than one run: they are put in order here.
+            var order = Enumerable.Range(0, runs.Count).ToArray();
+            Array.Sort(order, (a, b) =>
             {
-                starts[t] = next;
-                foreach (var (item, weight) in postings[terms[t]])
+                var byTerm = string.CompareOrdinal(runs[a].Term, runs[b].Term);
+                return byTerm != 0 ? byTerm : a.CompareTo(b);
+            });
+            var terms = new List<string>(runs.Count);
+            var starts = new List<int>(runs.Count + 1);
+            var itemsOf = new int[postings.Count];
+            var weights = new int[postings.Count];
+            var next = 0;
+            foreach (var run in order)
+            {
+                if (terms.Count == 0 || !string.Equals(terms[^1], runs[run].Term, StringComparison.Ordinal))
                 {
-                    itemsOf[next] = item;
-                    weights[next] = weight;
-                    next++;
+                    terms.Add(runs[run].Term);
+                    starts.Add(next);
                 }
+
+                var end = run + 1 < runs.Count ? runs[run + 1].Start : postings.Count;
+                next += postings.CopyTo(runs[run].Start, end, itemsOf.AsSpan(next), weights.AsSpan(next));
             }
 
-            starts[terms.Length] = next;
+            starts.Add(next);
             return new Snapshot(
                 [.. items.Select(i => i.Id)], [.. items.Select(i => i.Kind)], [.. items.Select(i => i.PublishAt)], [.. items.Select(i => i.Title)],
-                terms, starts, itemsOf, weights);
+                [.. terms], [.. starts], itemsOf, weights);
         }
 
         public int Count => _ids.Length;

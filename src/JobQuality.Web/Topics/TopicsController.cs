@@ -1,3 +1,4 @@
+using System.Globalization;
 using JobQuality.Web.Caching;
 using JobQuality.Web.Content;
 using JobQuality.Web.Data;
@@ -22,6 +23,9 @@ public sealed class TopicsController(JobQualityDbContext db, TimeProvider clock)
         return View(new TopicsIndex(topics));
     }
 
+    /// <summary>How many of each kind a topic shows: its newest, with a link to the kind's listing of all of them.</summary>
+    public const int NewestOfEachKind = 6;
+
     [HttpGet("{dimension}")]
     public async Task<IActionResult> Details(string dimension, CancellationToken cancellationToken)
     {
@@ -31,10 +35,24 @@ public sealed class TopicsController(JobQualityDbContext db, TimeProvider clock)
             return NotFound();
         }
 
-        var cards = await db.Content.PublicAt(clock.UtcDateTime()).InDimension(dimension).Newest().ToCardsSplitAsync(cancellationToken);
+        // A topic can hold thousands of items: the page shows the newest few of each kind, and how many there are.
+        var onTopic = db.Content.PublicAt(clock.UtcDateTime()).InDimension(dimension);
+        var counts = await onTopic.GroupBy(c => c.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
+        var kinds = ContentKinds.All.Where(counts.ContainsKey).ToList();
+        List<ContentCard> cards = [];
+        if (kinds.Count > 0)
+        {
+            var newest = kinds
+                .Select(kind => onTopic.Where(c => c.Kind == kind).Newest().Take(NewestOfEachKind).Select(c => c.Id))
+                .Aggregate(Queryable.Concat);
+            cards = await db.Content.Where(c => newest.Contains(c.Id)).ToCardsSplitAsync(cancellationToken);
+        }
+
         return View(new TopicPage(
-            new TopicSummary(topic.Slug, topic.Name, topic.Description, cards.Count),
-            ContentKinds.All.Select(k => new TopicGroup(k, cards.Where(c => c.Kind == k).ToList())).Where(g => g.Items.Count > 0).ToList()));
+            new TopicSummary(topic.Slug, topic.Name, topic.Description, counts.Values.Sum()),
+            [.. kinds.Select(kind => new TopicGroup(kind, counts[kind], [.. cards.Where(c => c.Kind == kind)
+                .OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title, StringComparer.Ordinal)]))]));
     }
 }
 
@@ -53,4 +71,18 @@ public sealed record TopicPage(TopicSummary Topic, IReadOnlyList<TopicGroup> Gro
     public PageMetadata Metadata => PageMetadata.Listing(Topic.Name, Topic.Description, "/topics/" + Topic.Slug);
 }
 
-public sealed record TopicGroup(ContentKind Kind, IReadOnlyList<ContentCard> Items);
+/// <summary>The newest items of one kind on a topic, and how many of that kind there are.</summary>
+public sealed record TopicGroup(ContentKind Kind, int Total, IReadOnlyList<ContentCard> Items)
+{
+    /// <summary>The kind's listing, filtered to the topic: every item of the kind on it.</summary>
+    public string ListingPath(string dimension) => $"/{Kind.Segment()}?dimension={Uri.EscapeDataString(dimension)}";
+
+    /// <summary>How the link to all of them reads, e.g. "All 2,513 toolkit resources on Wages".</summary>
+    public string AllOf(string topic) => string.Create(CultureInfo.InvariantCulture, $"All {Total:N0} {Kind switch
+    {
+        ContentKind.Exemplar => "exemplar profiles",
+        ContentKind.ToolkitResource => "toolkit resources",
+        ContentKind.Research => "research publications",
+        _ => "webinars",
+    }} on {topic}");
+}
