@@ -2,6 +2,7 @@ using System.Net;
 using JobQuality.Web.Caching;
 using JobQuality.Web.Webinars;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
@@ -21,6 +22,8 @@ public sealed class ReplicaSite(TestDatabase database, RedisServer redis) : Edit
 public sealed class TwoReplicas : IAsyncLifetime
 {
     private RedisServer? _redis;
+
+    public RedisServer Redis => _redis!;
 
     public TestDatabase Database { get; } = TestDatabase.FromEnvironment();
 
@@ -115,21 +118,67 @@ public sealed class ReplicaTests(TwoReplicas replicas) : IClassFixture<TwoReplic
     public async Task A_profile_published_on_one_replica_is_on_the_other_before_the_news_of_it_arrives()
     {
         var visitor = replicas.Other.CreateClient();
-        Assert.DoesNotContain("Lakeshore Bakers Guild", (await visitor.GetPageAsync("/exemplars?field=business")).Body!.TextContent, StringComparison.Ordinal);
-        Assert.Empty((await visitor.GetPageAsync("/search?q=lakeshore")).CardLinks());
+        var before = await visitor.GetAsync("/exemplars?field=business");
+        Assert.DoesNotContain("Upriver Bakers Guild", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(before.Headers.ETag);
+        Assert.Empty((await visitor.GetPageAsync("/search?q=upriver")).CardLinks());
 
         // The other replica hears nothing from Redis's messages while the profile is published:
         // its pages must come right all the same.
-        var listening = replicas.Other.Services.GetRequiredService<ChangesOnOtherReplicas>();
+        await WithoutMessagesAsync(replicas.Other, async () =>
+        {
+            await PublishOnOneAsync("Upriver Bakers Guild");
+
+            Assert.Contains("Upriver Bakers Guild", (await visitor.GetPageAsync("/exemplars?field=business")).Body!.TextContent, StringComparison.Ordinal);
+            Assert.Single((await visitor.GetPageAsync("/search?q=upriver")).CardLinks());
+
+            // A browser holding the page from before the change is sent the new one, not told its copy is current.
+            using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/exemplars?field=business");
+            revalidate.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+            var answer = await visitor.SendAsync(revalidate);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Contains("Upriver Bakers Guild", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_replica_keeps_up_when_redis_has_lost_the_count_of_changes()
+    {
+        var visitor = replicas.Other.CreateClient();
+        Assert.Empty((await visitor.GetPageAsync("/search?q=valleyside")).CardLinks());
+        await PublishOnOneAsync("Valleyside Care Collective");
+        Assert.Single((await visitor.GetPageAsync("/search?q=valleyside")).CardLinks());
+        Assert.Empty((await visitor.GetPageAsync("/search?q=westmill")).CardLinks());
+
+        // Redis is a cache: started again empty, its count of changes begins again from nothing.
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(replicas.Redis.ConnectionString))
+        {
+            await redis.GetDatabase().KeyDeleteAsync(SharedPageCache.ContentGeneration);
+        }
+
+        await WithoutMessagesAsync(replicas.Other, async () =>
+        {
+            await PublishOnOneAsync("Westmill Makers Union");
+            Assert.Single((await visitor.GetPageAsync("/search?q=westmill")).CardLinks());
+        });
+    }
+
+    /// <summary>Publishes an organisation profile on the first replica (named to sort after the other tests' profiles in the listing).</summary>
+    private async Task PublishOnOneAsync(string name)
+    {
+        var editor = await replicas.One.SignedInAsync(EditorSite.EditorEmail);
+        var published = await editor.PostFormAsync("/admin/exemplars/new", "/admin/exemplars/new", Profile(name));
+        Assert.True(published.StatusCode == HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Runs <paramref name="action"/> while <paramref name="site"/> does not listen to the other replicas' messages.</summary>
+    private static async Task WithoutMessagesAsync(ReplicaSite site, Func<Task> action)
+    {
+        var listening = site.Services.GetRequiredService<ChangesOnOtherReplicas>();
         await listening.StopAsync(CancellationToken.None);
         try
         {
-            var editor = await replicas.One.SignedInAsync(EditorSite.EditorEmail);
-            var published = await editor.PostFormAsync("/admin/exemplars/new", "/admin/exemplars/new", Profile("Lakeshore Bakers Guild"));
-            Assert.True(published.StatusCode == HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
-
-            Assert.Contains("Lakeshore Bakers Guild", (await visitor.GetPageAsync("/exemplars?field=business")).Body!.TextContent, StringComparison.Ordinal);
-            Assert.Single((await visitor.GetPageAsync("/search?q=lakeshore")).CardLinks());
+            await action();
         }
         finally
         {

@@ -14,10 +14,14 @@ public sealed class ContentChanges(IOutputCacheStore store, PublishingSchedule s
     public async ValueTask ForgetAsync(CancellationToken cancellationToken)
     {
         ForgetCopies();
-        await store.EvictByTagAsync(PublicPageCache.PublicTag, cancellationToken);
+        await EvictPagesAsync(cancellationToken);
     }
 
-    /// <summary>Forgets what this instance holds in memory, but not the pages (another replica evicted them).</summary>
+    /// <summary>Evicts every cached public page.</summary>
+    public ValueTask EvictPagesAsync(CancellationToken cancellationToken) =>
+        store.EvictByTagAsync(PublicPageCache.PublicTag, cancellationToken);
+
+    /// <summary>Forgets what this instance holds in memory, but not the pages.</summary>
     public void ForgetCopies()
     {
         schedule.Forget();

@@ -38,7 +38,7 @@ internal sealed class OneConnectionPerPage : IAsyncResourceFilter, IDisposable
         // With replicas, the copies of the content this one holds may be older than a save on another.
         if (context.HttpContext.RequestServices.GetService<ChangesOnOtherReplicas>() is { } replicas)
         {
-            await replicas.CatchUpAsync();
+            await replicas.CatchUpAsync(context.HttpContext);
         }
 
         await _turns.WaitAsync(context.HttpContext.RequestAborted);

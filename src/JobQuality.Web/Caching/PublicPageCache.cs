@@ -55,7 +55,11 @@ internal sealed class UntilNextScheduledItem(PublishingSchedule schedule, TimePr
 {
     private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
 
-    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) =>
+        StampAsync(context, schedule, clock, cancellation);
+
+    /// <summary>Gives a page the schedule's version as its validator, and keeps it no longer than the next scheduled moment.</summary>
+    internal static async ValueTask StampAsync(OutputCacheContext context, PublishingSchedule schedule, TimeProvider clock, CancellationToken cancellation)
     {
         var next = await schedule.NextPublishAtAsync(context.HttpContext.RequestServices, cancellation);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -76,23 +77,31 @@ public sealed class RedisConnection(ConfigurationOptions options) : IAsyncDispos
 
     public Task<IConnectionMultiplexer> ConnectAsync() => _connection.Value;
 
-    /// <summary>
-    /// Counts a change to content and tells the other replicas: returns the count after this change,
-    /// or null while Redis is away.
-    /// </summary>
-    public async Task<long?> AnnounceContentChangedAsync()
+    /// <summary>Counts a change to content: returns the count after it, or null while Redis is away.</summary>
+    public async Task<long?> CountContentChangeAsync()
     {
         var redis = await ConnectAsync();
         try
         {
-            var generation = await redis.GetDatabase().StringIncrementAsync(SharedPageCache.ContentGeneration);
-            await redis.GetSubscriber().PublishAsync(SharedPageCache.ContentChanged, Replica);
-            return generation;
+            return await redis.GetDatabase().StringIncrementAsync(SharedPageCache.ContentGeneration);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Tells the other replicas that content changed, and what the count of changes is now if known.</summary>
+    public async Task AnnounceContentChangedAsync(long? generation)
+    {
+        var redis = await ConnectAsync();
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(SharedPageCache.ContentChanged, $"{Replica} {generation}");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // Redis is away: every replica evicts its pages again when it reconnects.
-            return null;
         }
     }
 
@@ -124,16 +133,18 @@ public sealed class RedisConnection(ConfigurationOptions options) : IAsyncDispos
 /// Keeps this replica up with changes saved on the others.
 /// <list type="bullet">
 /// <item>Before a page is rendered, it compares the count of changes kept in Redis with the last it
-/// saw, and reads its copies of the content again if another replica changed it since: a visitor
-/// sent to this replica right after a save elsewhere sees the change, even when the message
-/// announcing it (below) has not arrived yet.</item>
-/// <item>It listens for those messages: the next scheduled moment may have moved, and a page this
-/// replica stored while the change was being saved is evicted again.</item>
+/// saw, and reads its copies of the content again if the count moved (another replica saved, or
+/// Redis started again from nothing): a visitor sent to this replica right after a save elsewhere
+/// sees the change, even when the message announcing it (below) has not arrived yet.</item>
+/// <item>It listens for those messages: a page this replica stored while the change was being saved
+/// is evicted again.</item>
 /// </list>
 /// </summary>
 public sealed partial class ChangesOnOtherReplicas(
     RedisConnection redis,
     ContentChanges content,
+    PublishingSchedule schedule,
+    TimeProvider clock,
     ILogger<ChangesOnOtherReplicas> logger) : IHostedService
 {
     private ChannelMessageQueue? _messages;
@@ -142,50 +153,69 @@ public sealed partial class ChangesOnOtherReplicas(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var connection = await redis.ConnectAsync();
-        Saw(await redis.ContentGenerationAsync() ?? 0);
+        Interlocked.Exchange(ref _seen, await redis.ContentGenerationAsync() ?? 0);
 
         // A change saved while this replica could not hear about it may have left pages behind.
         connection.ConnectionRestored += (_, _) => _ = ForgetAsync();
         await ListenAsync(connection);
     }
 
-    /// <summary>Forgets this replica's copies of the content if another replica changed it since they were read.</summary>
-    public async ValueTask CatchUpAsync()
+    /// <summary>
+    /// Forgets this replica's copies of the content if the count of changes moved since they were
+    /// read; the page being rendered is then stamped for the cache again (<paramref name="context"/>).
+    /// </summary>
+    public async ValueTask CatchUpAsync(HttpContext context)
     {
-        if (await redis.ContentGenerationAsync() is { } generation && generation > Interlocked.Read(ref _seen))
+        if (await redis.ContentGenerationAsync() is not { } generation || generation == Interlocked.Read(ref _seen))
         {
-            // Forgotten before the count is noted, so that no page rendered after the note uses them.
-            content.ForgetCopies();
-            Saw(generation);
+            return;
+        }
+
+        // Forgotten before the count is noted, so that no page rendered after the note uses them.
+        content.ForgetCopies();
+        Interlocked.Exchange(ref _seen, generation);
+
+        // The cache stamped this page (its validator, how long it is kept) from the schedule as it
+        // stood before the change: a visitor holding the page from before must not be told it is current.
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } page)
+        {
+            await UntilNextScheduledItem.StampAsync(page, schedule, clock, context.RequestAborted);
         }
     }
 
-    /// <summary>Content changed here: counted and announced to the others, and this replica forgets it.</summary>
+    /// <summary>Content changed here: counted, forgotten here, and announced to the others.</summary>
     public async ValueTask ChangedHereAsync(CancellationToken cancellationToken)
     {
-        // Counted first: a change another replica counted before this one was saved before it too,
-        // so forgetting after the count leaves no copy older than either.
-        if (await redis.AnnounceContentChangedAsync() is { } generation)
+        // Counted first: a change another replica counted before this one was committed before it
+        // too, so the copies forgotten after the count are older than neither.
+        var generation = await redis.CountContentChangeAsync();
+        content.ForgetCopies();
+        if (generation is { } counted)
         {
-            Saw(generation);
+            Interlocked.Exchange(ref _seen, counted);
         }
 
-        await content.ForgetAsync(cancellationToken);
+        await content.EvictPagesAsync(cancellationToken);
+        await redis.AnnounceContentChangedAsync(generation);
     }
 
-    private void Saw(long generation)
+    /// <summary>A message from another replica: its pages are evicted again, and the copies forgotten unless already caught up.</summary>
+    private async Task HeardAsync(string message)
     {
-        var seen = Interlocked.Read(ref _seen);
-        while (generation > seen)
+        var parts = message.Split(' ');
+        if (parts[0] == redis.Replica)
         {
-            var before = Interlocked.CompareExchange(ref _seen, generation, seen);
-            if (before == seen)
-            {
-                return;
-            }
-
-            seen = before;
+            return;
         }
+
+        if (parts.Length > 1 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var generation)
+            && generation == Interlocked.Read(ref _seen))
+        {
+            await content.EvictPagesAsync(CancellationToken.None);
+            return;
+        }
+
+        await ForgetAsync();
     }
 
     private async Task ListenAsync(IConnectionMultiplexer connection)
@@ -193,13 +223,7 @@ public sealed partial class ChangesOnOtherReplicas(
         try
         {
             _messages = await connection.GetSubscriber().SubscribeAsync(SharedPageCache.ContentChanged);
-            _messages.OnMessage(async message =>
-            {
-                if (message.Message != redis.Replica)
-                {
-                    await ForgetAsync();
-                }
-            });
+            _messages.OnMessage(async message => await HeardAsync(message.Message.ToString()));
         }
         catch (RedisException ex)
         {

@@ -36,9 +36,10 @@ public static class ContentQueries
             .Select(x => x.Item)
             .Take(count);
 
+    /// <summary>Newest first; items published at the same moment by title, then by key, so that the order is always the same.</summary>
     public static IQueryable<T> Newest<T>(this IQueryable<T> items)
         where T : ContentItem =>
-        items.OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title);
+        items.OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title).ThenBy(c => c.Id);
 
     /// <summary>One page of any ordered query; a page number past either end gives the nearest real page.</summary>
     public static async Task<Paged<T>> ToPageAsync<T>(

@@ -52,7 +52,7 @@ public sealed class TopicsController(JobQualityDbContext db, TimeProvider clock)
         return View(new TopicPage(
             new TopicSummary(topic.Slug, topic.Name, topic.Description, counts.Values.Sum()),
             [.. kinds.Select(kind => new TopicGroup(kind, counts[kind], [.. cards.Where(c => c.Kind == kind)
-                .OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title, StringComparer.Ordinal)]))]));
+                .OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title, StringComparer.Ordinal).ThenBy(c => c.Id)]))]));
     }
 }
 
