@@ -234,3 +234,63 @@ public sealed class OutsideChangeTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Contains("/toolkit/night-shift-premium-calculator", (await visitor.GetPageAsync("/search?q=graveyard")).CardLinks());
     }
 }
+
+/// <summary>The site, looking for content changed outside it five times a second.</summary>
+public sealed class WatchfulSite : SiteFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("PageCache:OutsideChangesInterval", "00:00:00.2");
+    }
+}
+
+public sealed class WatchfulSiteTests(WatchfulSite site) : IClassFixture<WatchfulSite>
+{
+    [Fact]
+    public async Task A_change_saved_through_the_site_is_not_taken_again_for_a_change_made_outside()
+    {
+        var visitor = site.CreateClient();
+        await visitor.GetAsync("/toolkit");
+        await site.WithDbAsync(async db =>
+        {
+            var item = await db.Content.SingleAsync(c => c.Slug == "scheduling-stability-checklist");
+            item.Title = "Scheduling Stability Checklist, second edition";
+            item.UpdatedAt = Later();
+            return await db.SaveChangesAsync();
+        });
+
+        var fresh = await visitor.GetAsync("/toolkit");
+        Assert.Contains("Scheduling Stability Checklist, second edition", await fresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var etag = fresh.Headers.ETag;
+        Assert.NotNull(etag);
+
+        // Several looks for outside changes later, the page cached after the save is still current.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/toolkit");
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await visitor.SendAsync(revalidate)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_written_to_the_database_outside_the_site_reaches_its_cached_pages()
+    {
+        var visitor = site.CreateClient();
+        Assert.Contains("/toolkit/worker-voice-survey-template", (await visitor.GetPageAsync("/toolkit")).CardLinks());
+
+        // Written past the site's saves, as another program would: nothing here hears of it.
+        await site.WithDbAsync(db => db.Content.Where(c => c.Slug == "worker-voice-survey-template")
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.Title, "Worker Voice Survey Template, translated")
+                .SetProperty(c => c.UpdatedAt, Later())));
+
+        await WebinarTesting.EventuallyAsync(
+            async () => (await visitor.GetPageAsync("/toolkit")).Body!.TextContent,
+            page => page.Contains("Worker Voice Survey Template, translated", StringComparison.Ordinal),
+            "the title changed outside the site on the cached toolkit page");
+    }
+
+    /// <summary>A moment after every item's last change, as an editor's save would stamp it.</summary>
+    private static DateTime Later() =>
+        (SiteFactory.Today.UtcDateTime > DateTime.UtcNow ? SiteFactory.Today.UtcDateTime : DateTime.UtcNow).AddDays(1);
+}

@@ -1,5 +1,3 @@
-using JobQuality.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JobQuality.Web.Caching;
@@ -17,10 +15,10 @@ public sealed class PageCacheOptions
 /// Saves made through the site evict its cached pages at once. Content can also change from
 /// outside: an <c>import</c> on the command line, or another instance of the site that shares the
 /// database but no Redis. Every few seconds the site compares how many items there are and when
-/// the latest was changed, and evicts its pages when either moved.
+/// the latest was changed with what it last noted (<see cref="ContentChanges"/>), and forgets its
+/// copies and pages when either moved.
 /// </summary>
 internal sealed partial class OutsideChanges(
-    IServiceScopeFactory scopes,
     ContentChanges content,
     IOptions<PageCacheOptions> options,
     ILogger<OutsideChanges> logger) : BackgroundService
@@ -28,46 +26,17 @@ internal sealed partial class OutsideChanges(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // What the pages were rendered from: the content as it stands when the site starts.
-        var seen = await FingerprintAsync(stoppingToken);
+        await content.ForgetIfChangedAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.OutsideChangesInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var now = await FingerprintAsync(stoppingToken);
-            if (now is null)
-            {
-                continue;
-            }
-
-            if (seen is { } before && before != now)
+            if (await content.ForgetIfChangedAsync(stoppingToken))
             {
                 LogChanged(logger);
-                await content.ForgetAsync(stoppingToken);
             }
-
-            seen = now;
-        }
-    }
-
-    /// <summary>How many items there are and when the latest changed; null while the database is away.</summary>
-    private async Task<(int Items, DateTime? Latest)?> FingerprintAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<JobQualityDbContext>();
-            return (await db.Content.CountAsync(cancellationToken), await db.Content.MaxAsync(c => (DateTime?)c.UpdatedAt, cancellationToken));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The database is away for a moment; look again at the next tick.
-            LogFailed(logger, ex);
-            return null;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content changed outside this instance; cached pages evicted")]
     private static partial void LogChanged(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not look for content changed outside this instance")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -172,7 +172,7 @@ public sealed partial class ChangesOnOtherReplicas(
         }
 
         // Forgotten before the count is noted, so that no page rendered after the note uses them.
-        content.ForgetCopies();
+        await content.ForgetCopiesAsync(context.RequestAborted);
         Interlocked.Exchange(ref _seen, generation);
 
         // The cache stamped this page (its validator, how long it is kept) from the schedule as it
@@ -189,7 +189,7 @@ public sealed partial class ChangesOnOtherReplicas(
         // Counted first: a change another replica counted before this one was committed before it
         // too, so the copies forgotten after the count are older than neither.
         var generation = await redis.CountContentChangeAsync();
-        content.ForgetCopies();
+        await content.ForgetCopiesAsync(cancellationToken);
         if (generation is { } counted)
         {
             Interlocked.Exchange(ref _seen, counted);
