@@ -35,6 +35,16 @@ public static class ContentKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Items of this kind, as a sentence counts them: "12 toolkit resources".</summary>
+    public static string ItemsName(this ContentKind kind) => kind switch
+    {
+        ContentKind.Exemplar => "exemplar profiles",
+        ContentKind.ToolkitResource => "toolkit resources",
+        ContentKind.Research => "research publications",
+        ContentKind.Webinar => "webinars",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     /// <summary>The label of one item of this kind.</summary>
     public static string SingularName(this ContentKind kind) => kind switch
     {

@@ -46,13 +46,12 @@ public sealed class TopicsController(JobQualityDbContext db, TimeProvider clock)
             var newest = kinds
                 .Select(kind => onTopic.Where(c => c.Kind == kind).Newest().Take(NewestOfEachKind).Select(c => c.Id))
                 .Aggregate(Queryable.Concat);
-            cards = await db.Content.Where(c => newest.Contains(c.Id)).ToCardsSplitAsync(cancellationToken);
+            cards = await db.Content.Where(c => newest.Contains(c.Id)).Newest().ToCardsSplitAsync(cancellationToken);
         }
 
         return View(new TopicPage(
             new TopicSummary(topic.Slug, topic.Name, topic.Description, counts.Values.Sum()),
-            [.. kinds.Select(kind => new TopicGroup(kind, counts[kind], [.. cards.Where(c => c.Kind == kind)
-                .OrderByDescending(c => c.PublishAt).ThenBy(c => c.Title, StringComparer.Ordinal).ThenBy(c => c.Id)]))]));
+            [.. kinds.Select(kind => new TopicGroup(kind, counts[kind], [.. cards.Where(c => c.Kind == kind)]))]));
     }
 }
 
@@ -78,11 +77,5 @@ public sealed record TopicGroup(ContentKind Kind, int Total, IReadOnlyList<Conte
     public string ListingPath(string dimension) => $"/{Kind.Segment()}?dimension={Uri.EscapeDataString(dimension)}";
 
     /// <summary>How the link to all of them reads, e.g. "All 2,513 toolkit resources on Wages".</summary>
-    public string AllOf(string topic) => string.Create(CultureInfo.InvariantCulture, $"All {Total:N0} {Kind switch
-    {
-        ContentKind.Exemplar => "exemplar profiles",
-        ContentKind.ToolkitResource => "toolkit resources",
-        ContentKind.Research => "research publications",
-        _ => "webinars",
-    }} on {topic}");
+    public string AllOf(string topic) => string.Create(CultureInfo.InvariantCulture, $"All {Total:N0} {Kind.ItemsName()} on {topic}");
 }
