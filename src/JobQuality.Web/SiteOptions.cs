@@ -8,6 +8,12 @@ public sealed class SiteOptions
     /// <summary>The public address: canonical links, the feed, the sitemap, links in mail and calendar files.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5180";
 
+    /// <summary>
+    /// The most addresses one sitemap file lists: the protocol's limit. Past it, <c>/sitemap.xml</c>
+    /// is an index of numbered sitemaps.
+    /// </summary>
+    public int UrlsPerSitemap { get; set; } = 50_000;
+
     /// <summary>The base address without a trailing slash.</summary>
     public string Root => BaseUrl.TrimEnd('/');
 

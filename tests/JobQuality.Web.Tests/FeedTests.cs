@@ -1,8 +1,10 @@
+using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
 using JobQuality.Web.Content;
 using JobQuality.Web.Research;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobQuality.Web.Tests;
@@ -83,6 +85,12 @@ public sealed class FeedTests(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task While_one_file_holds_every_page_there_are_no_numbered_sitemaps()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sitemap-1.xml")).StatusCode);
+    }
+
+    [Fact]
     public async Task Robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_editor_area()
     {
         var response = await _client.GetAsync("/robots.txt");
@@ -94,5 +102,58 @@ public sealed class FeedTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("Disallow: /admin", lines);
         Assert.Contains("Disallow: /account", lines);
         Assert.Contains("User-agent: *", lines);
+    }
+}
+
+/// <summary>A site whose sitemap files hold ten addresses each, so that the seed content needs several.</summary>
+public sealed class SplitSitemapSite : SiteFactory
+{
+    public const int PerFile = 10;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Site:UrlsPerSitemap", PerFile.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+public sealed class SplitSitemapTests(SplitSitemapSite site) : IClassFixture<SplitSitemapSite>
+{
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    [Fact]
+    public async Task Past_the_limit_the_sitemap_is_an_index_of_files_that_list_every_page_once()
+    {
+        var client = site.CreateClient();
+        var index = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        Assert.Equal(Ns + "sitemapindex", index.Root!.Name);
+        var files = index.Root.Elements(Ns + "sitemap")
+            .Select(s => (Loc: s.Element(Ns + "loc")!.Value, Modified: s.Element(Ns + "lastmod")?.Value))
+            .ToList();
+
+        var urls = new List<string>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            Assert.Equal($"http://localhost:5180/sitemap-{i + 1}.xml", files[i].Loc);
+            var file = XDocument.Parse(await client.GetStringAsync(new Uri(files[i].Loc).PathAndQuery));
+            Assert.Equal(Ns + "urlset", file.Root!.Name);
+            var entries = file.Root.Elements(Ns + "url").ToList();
+            Assert.InRange(entries.Count, 1, SplitSitemapSite.PerFile);
+            Assert.Equal(entries.Max(e => e.Element(Ns + "lastmod")?.Value), files[i].Modified);
+            urls.AddRange(entries.Select(e => e.Element(Ns + "loc")!.Value));
+        }
+
+        var published = await site.WithDbAsync(db => db.Content.PublicAt(SiteFactory.Today.UtcDateTime)
+            .Select(c => new { c.Kind, c.Slug }).ToListAsync());
+        var listings = new[] { "/", "/topics", "/exemplars", "/toolkit", "/research", "/webinars", "/topics/wages", "/feedback" };
+        Assert.Equal(urls.Count, urls.Distinct().Count());
+        Assert.Equal((urls.Count + SplitSitemapSite.PerFile - 1) / SplitSitemapSite.PerFile, files.Count);
+        Assert.True(files.Count > 2);
+        Assert.All(published, p => Assert.Contains($"http://localhost:5180{p.Kind.PathFor(p.Slug)}", urls));
+        Assert.All(listings, path => Assert.Contains($"http://localhost:5180{path}", urls));
+        Assert.Equal("http://localhost:5180/", urls[0]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sitemap-0.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/sitemap-{files.Count + 1}.xml")).StatusCode);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
@@ -48,39 +49,99 @@ public sealed class FeedsController(JobQualityDbContext db, TimeProvider clock, 
         return Xml("application/atom+xml; charset=utf-8", writer => new Atom10FeedFormatter(feed).WriteTo(writer));
     }
 
+    /// <summary>
+    /// Every public page, with when what it shows last changed. Past the protocol's limit of 50,000
+    /// addresses a file (<see cref="SiteOptions.UrlsPerSitemap"/>), this is an index of numbered
+    /// sitemaps that share them out in the same order.
+    /// </summary>
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
-        var items = await db.Content.AsNoTracking().PublicAt(clock.UtcDateTime()).OrderBy(c => c.Kind).ThenBy(c => c.Slug)
-            .Select(c => new { c.Kind, c.Slug, c.PublishAt, c.UpdatedAt, Dimensions = c.Dimensions.Select(d => d.Slug).ToList() })
-            .ToListAsync(cancellationToken);
-        var dimensions = await db.Dimensions.AsNoTracking().OrderBy(d => d.Position).Select(d => d.Slug).ToListAsync(cancellationToken);
+        var plan = await SitemapPlanAsync(cancellationToken);
+        if (plan.FileCount == 1)
+        {
+            return Urlset(await plan.EntriesAsync(1, cancellationToken));
+        }
 
-        var pages = items.Select(i => (Path: i.Kind.PathFor(i.Slug), Modified: (DateTime?)Latest(i.PublishAt ?? i.UpdatedAt, i.UpdatedAt))).ToList();
-        DateTime? LatestOf(Func<ContentKind, bool> kind, Func<IReadOnlyList<string>, bool> dimension) =>
-            items.Where(i => kind(i.Kind) && dimension(i.Dimensions))
-                .Select(i => (DateTime?)Latest(i.PublishAt ?? i.UpdatedAt, i.UpdatedAt)).Max();
+        var files = new List<(string Path, DateTime? Modified)>();
+        for (var number = 1; number <= plan.FileCount; number++)
+        {
+            files.Add(($"/sitemap-{number}.xml", await plan.LastModifiedAsync(number, cancellationToken)));
+        }
+
+        return Locations("sitemapindex", "sitemap", files);
+    }
+
+    /// <summary>One of the numbered sitemaps the index lists; there are none while one file holds every page.</summary>
+    [HttpGet("/sitemap-{number:int}.xml")]
+    public async Task<IActionResult> SitemapFile(int number, CancellationToken cancellationToken)
+    {
+        var plan = await SitemapPlanAsync(cancellationToken);
+        if (plan.FileCount == 1 || number < 1 || number > plan.FileCount)
+        {
+            return NotFound();
+        }
+
+        return Urlset(await plan.EntriesAsync(number, cancellationToken));
+    }
+
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>An item's address and when what it shows last changed: its publishing time, or a later edit.</summary>
+    private static readonly Expression<Func<ContentItem, SitemapEntry>> Stamped = c => new SitemapEntry
+    {
+        Kind = c.Kind,
+        Slug = c.Slug,
+        Modified = c.PublishAt > c.UpdatedAt ? c.PublishAt!.Value : c.UpdatedAt,
+    };
+
+    /// <summary>
+    /// The sitemap's addresses in order, the listings first, then every public item by kind and
+    /// address, and how they are shared out among files. Two queries: what each listing shows last
+    /// changed comes from aggregates, so no item is read until its file is asked for.
+    /// </summary>
+    private async Task<SitemapPlan> SitemapPlanAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcDateTime();
+        var publicItems = db.Content.AsNoTracking().PublicAt(now);
+        var kinds = await publicItems.Select(Stamped).GroupBy(s => s.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Count(), Modified = g.Max(s => s.Modified) })
+            .ToListAsync(cancellationToken);
+        var dimensions = await db.Dimensions.AsNoTracking().OrderBy(d => d.Position)
+            .Select(d => new
+            {
+                d.Slug,
+                Modified = publicItems.Where(c => c.Dimensions.Any(x => x.Slug == d.Slug)).Select(Stamped).Max(s => (DateTime?)s.Modified),
+            })
+            .ToListAsync(cancellationToken);
 
         var listings = new List<(string Path, DateTime? Modified)>
         {
-            ("/", LatestOf(_ => true, _ => true)),
-            ("/topics", LatestOf(_ => true, d => d.Count > 0)),
+            ("/", kinds.Max(k => (DateTime?)k.Modified)),
+            ("/topics", dimensions.Max(d => d.Modified)),
         };
-        listings.AddRange(ContentKinds.All.Select(k => ("/" + k.Segment(), LatestOf(kind => kind == k, _ => true))));
-        listings.AddRange(dimensions.Select(d => ("/topics/" + d, LatestOf(_ => true, ds => ds.Contains(d)))));
+        listings.AddRange(ContentKinds.All.Select(k => ("/" + k.Segment(), kinds.Where(x => x.Kind == k).Max(x => (DateTime?)x.Modified))));
+        listings.AddRange(dimensions.Select(d => ("/topics/" + d.Slug, d.Modified)));
         listings.Add(("/feedback", null));
 
-        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        return Xml("application/xml; charset=utf-8", writer =>
+        var items = publicItems.OrderBy(c => c.Kind).ThenBy(c => c.Slug).Select(Stamped);
+        return new SitemapPlan(listings, kinds.Sum(k => k.Count), items, Math.Max(1, Site.UrlsPerSitemap));
+    }
+
+    private FileContentResult Urlset(IEnumerable<(string Path, DateTime? Modified)> pages) => Locations("urlset", "url", pages);
+
+    /// <summary>A sitemap (<c>urlset</c> of <c>url</c>) or an index of them (<c>sitemapindex</c> of <c>sitemap</c>): both list addresses with their last change.</summary>
+    private FileContentResult Locations(string list, string entry, IEnumerable<(string Path, DateTime? Modified)> locations) =>
+        Xml("application/xml; charset=utf-8", writer =>
         {
-            writer.WriteStartElement("urlset", ns);
-            foreach (var (path, modified) in listings.Concat(pages))
+            writer.WriteStartElement(list, SitemapNamespace);
+            foreach (var (path, modified) in locations)
             {
-                writer.WriteStartElement("url", ns);
-                writer.WriteElementString("loc", ns, Site.Absolute(path));
+                writer.WriteStartElement(entry, SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, Site.Absolute(path));
                 if (modified is { } m)
                 {
-                    writer.WriteElementString("lastmod", ns, m.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                    writer.WriteElementString("lastmod", SitemapNamespace, m.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 }
 
                 writer.WriteEndElement();
@@ -88,7 +149,6 @@ public sealed class FeedsController(JobQualityDbContext db, TimeProvider clock, 
 
             writer.WriteEndElement();
         });
-    }
 
     [HttpGet("/robots.txt")]
     public ContentResult Robots() => Content(
