@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,10 @@ public sealed class Chromium : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    // Contexts a test has not closed yet; one still open when the browser goes is a test that did not finish.
+    private readonly ConcurrentDictionary<IBrowserContext, string> _open = new();
+    private int _pages;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -42,12 +48,15 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh page that records every console error and failed page script. With
+    /// A fresh page that records every console error and failed page script, in a context the test
+    /// closes when it is done. Its actions and requests are traced; if the test does not finish,
+    /// the trace and a screenshot are kept (<see cref="DisposeAsync"/>). With
     /// <paramref name="withAxe"/>, axe-core is loaded into every document before the site's own
     /// scripts; an init script is not subject to the site's Content-Security-Policy, so the
     /// policy stays in force for everything the site itself loads.
     /// </summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(string baseUrl, int width = 1280, bool withAxe = false, bool javaScript = true)
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(
+        string baseUrl, int width = 1280, bool withAxe = false, bool javaScript = true, [CallerMemberName] string test = "")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -55,6 +64,10 @@ public sealed class Chromium : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             JavaScriptEnabled = javaScript,
         });
+        var name = $"{test}-{Interlocked.Increment(ref _pages)}";
+        await context.Tracing.StartAsync(new TracingStartOptions { Name = name, Title = test, Snapshots = true });
+        _open[context] = name;
+        context.Close += Closed;
         if (withAxe)
         {
             await context.AddInitScriptAsync(scriptPath: TestTools.AxeScript);
@@ -75,12 +88,42 @@ public sealed class Chromium : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var (context, name) in _open)
+        {
+            await KeepUnfinishedAsync(context, name);
+        }
+
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
         }
 
         _playwright?.Dispose();
+    }
+
+    private void Closed(object? sender, IBrowserContext context) => _open.TryRemove(context, out _);
+
+    /// <summary>What a test that did not finish left in its browser: a screenshot of each page, and the trace of its actions and requests.</summary>
+    private static async Task KeepUnfinishedAsync(IBrowserContext context, string name)
+    {
+        try
+        {
+            foreach (var (page, i) in context.Pages.Select((p, i) => (p, i)))
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions
+                {
+                    Path = Path.Combine(TestTools.ScreenshotFolder, $"unfinished-{name}-{i + 1}.png"),
+                    FullPage = true,
+                    Timeout = 5_000,
+                });
+            }
+
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(TestTools.TraceFolder, $"{name}.zip") });
+        }
+        catch (PlaywrightException)
+        {
+            // A page that cannot be captured is no reason to hide the test's own failure.
+        }
     }
 }
 
@@ -97,6 +140,12 @@ public static class TestTools
 
     /// <summary>Where the tests save screenshots; CI keeps them as artifacts.</summary>
     public static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(Repository.Root, "artifacts", "screenshots")).FullName;
+
+    /// <summary>
+    /// Where the traces of browser tests that did not finish are saved (open one with
+    /// <c>npx playwright show-trace</c>, or at trace.playwright.dev); CI keeps them as artifacts.
+    /// </summary>
+    public static string TraceFolder => Directory.CreateDirectory(Path.Combine(Repository.Root, "artifacts", "traces")).FullName;
 
     private static string Required(string path) =>
         File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: run `npm ci` in tests/JobQuality.Web.Tests/tools.");

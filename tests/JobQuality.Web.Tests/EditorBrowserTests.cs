@@ -49,5 +49,6 @@ public sealed class EditorBrowserTests(BrowserSite site, Chromium chromium)
         Assert.Equal(0, await page.Locator(".prose p", new() { HasText = "paid for travel time" }).CountAsync());
         Assert.Equal("$21.50", await page.Locator(".prose table td").Nth(1).TextContentAsync());
         Assert.Empty(errors);
+        await page.Context.CloseAsync();
     }
 }
