@@ -8,11 +8,14 @@ public sealed class SiteOptions
     /// <summary>The public address: canonical links, the feed, the sitemap, links in mail and calendar files.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5180";
 
+    /// <summary>The most addresses the sitemap protocol allows in one file.</summary>
+    public const int SitemapProtocolLimit = 50_000;
+
     /// <summary>
-    /// The most addresses one sitemap file lists: the protocol's limit. Past it, <c>/sitemap.xml</c>
-    /// is an index of numbered sitemaps.
+    /// The most addresses one sitemap file lists, at most the protocol's limit. Past it,
+    /// <c>/sitemap.xml</c> is an index of numbered sitemaps.
     /// </summary>
-    public int UrlsPerSitemap { get; set; } = 50_000;
+    public int UrlsPerSitemap { get; set; } = SitemapProtocolLimit;
 
     /// <summary>The base address without a trailing slash.</summary>
     public string Root => BaseUrl.TrimEnd('/');

@@ -125,7 +125,7 @@ public sealed class FeedsController(JobQualityDbContext db, TimeProvider clock, 
         listings.Add(("/feedback", null));
 
         var items = publicItems.OrderBy(c => c.Kind).ThenBy(c => c.Slug).Select(Stamped);
-        return new SitemapPlan(listings, kinds.Sum(k => k.Count), items, Math.Max(1, Site.UrlsPerSitemap));
+        return new SitemapPlan(listings, kinds.Sum(k => k.Count), items, Math.Clamp(Site.UrlsPerSitemap, 1, SiteOptions.SitemapProtocolLimit));
     }
 
     private FileContentResult Urlset(IEnumerable<(string Path, DateTime? Modified)> pages) => Locations("urlset", "url", pages);
