@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
+using Serilog.Events;
 using Serilog.Settings.Configuration;
 
 namespace JobQuality.Web;
@@ -109,6 +110,16 @@ public static class SiteHosting
         return builder;
     }
 
+    /// <summary>
+    /// How a request's line is logged: an error when the site failed it, but not when the visitor
+    /// went away before the answer (a closed tab, a dropped connection), which cancels the work in
+    /// hand and is nobody's failure.
+    /// </summary>
+    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
+        exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+        : exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+        : LogEventLevel.Information;
+
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -125,7 +136,11 @@ public static class SiteHosting
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         // One line a request, through the site's own logger: the static one stays silent (see AddSite).
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = RequestLogLevel;
+        });
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
+using JobQuality.Web.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
@@ -63,30 +66,82 @@ public sealed class PersonalDataLoggingTests
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
     }
+}
 
-    /// <summary>Every log event, rendered with its properties and exception, as a sink of the site's Serilog logger.</summary>
-    private sealed class LogCapture : ILogEventSink
+/// <summary>Every log event, rendered with its properties and exception, as a sink of the site's Serilog logger.</summary>
+internal sealed class LogCapture : ILogEventSink
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public void Emit(LogEvent logEvent)
     {
-        public ConcurrentQueue<string> Lines { get; } = new();
+        var properties = string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}"));
+        Lines.Enqueue($"{logEvent.Level} {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {properties} {logEvent.Exception}");
+    }
+}
 
-        public void Emit(LogEvent logEvent)
+internal sealed class LoggedSiteFactory : SiteFactory
+{
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Debug");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Debug");
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+}
+
+public sealed class RequestLogTests
+{
+    [Fact]
+    public async Task A_visitor_who_leaves_before_the_answer_is_not_logged_as_a_failure_of_the_site()
+    {
+        using var site = new LoggedSiteFactory();
+        using var client = site.CreateClient();
+        var webinar = await CreateAsync(site, capacity: 5);
+        var token = await FormTokenAsync(client, "/webinars/" + webinar.Slug);
+
+        // The site's writers take turns; holding the turn here keeps the registration waiting for it.
+        var turn = await site.WithDbAsync(async db => await db.Database.WaitForWriteTurnAsync(CancellationToken.None));
+        using (turn)
         {
-            var properties = string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}"));
-            Lines.Enqueue($"{logEvent.Level} {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {properties} {logEvent.Exception}");
+            using var leaving = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Name"] = "Leaving Early",
+                ["Email"] = "leaving.early@example.org",
+                ["Consent"] = "true",
+            });
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync($"/webinars/{webinar.Slug}/register", form, leaving.Token));
         }
+
+        var line = await EventuallyAsync(() => site.Logs.Lines.FirstOrDefault(l => l.Contains($"HTTP \"POST\" \"/webinars/{webinar.Slug}/register\" responded", StringComparison.Ordinal)));
+        Assert.StartsWith("Information ", line, StringComparison.Ordinal);
+        Assert.Empty(await RegistrationsAsync(site, webinar.Id));
+
+        // Other requests keep their levels: a page served is information, a failure of the site an error.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/toolkit")).StatusCode);
+        Assert.Contains(site.Logs.Lines, l => l.StartsWith("Information HTTP \"GET\" \"/toolkit\" responded 200", StringComparison.Ordinal));
+        Assert.Equal(LogEventLevel.Error, SiteHosting.RequestLogLevel(new DefaultHttpContext { Response = { StatusCode = 500 } }, 1, null));
+        Assert.Equal(LogEventLevel.Error, SiteHosting.RequestLogLevel(new DefaultHttpContext(), 1, new InvalidOperationException()));
     }
 
-    private sealed class LoggedSiteFactory : SiteFactory
+    private static async Task<string> EventuallyAsync(Func<string?> find)
     {
-        public LogCapture Logs { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        for (var i = 0; i < 100; i++)
         {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
-            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Debug");
-            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Debug");
-            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+            if (find() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
         }
+
+        throw new Xunit.Sdk.XunitException("The request's log line never came.");
     }
 }
