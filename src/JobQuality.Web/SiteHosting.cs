@@ -110,14 +110,19 @@ public static class SiteHosting
         return builder;
     }
 
+    private const string HealthPath = "/health";
+
     /// <summary>
-    /// How a request's line is logged: an error when the site failed it, but not when the visitor
-    /// went away before the answer (a closed tab, a dropped connection), which cancels the work in
-    /// hand and is nobody's failure.
+    /// How a request's line is logged: an error when the site failed it. Not when the visitor went
+    /// away before the answer (a closed tab, a dropped connection), which cancels the work in hand
+    /// and is nobody's failure; nor for the health check's answers, whose 503 says "not ready" while
+    /// the site warms, and whose checks log their own failures.
     /// </summary>
     internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
         exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
-        : exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+        : exception is not null ? LogEventLevel.Error
+        : context.Request.Path == HealthPath ? LogEventLevel.Information
+        : context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
         : LogEventLevel.Information;
 
     public static WebApplication UseSite(this WebApplication app)
@@ -160,16 +165,11 @@ public static class SiteHosting
         app.Use((context, next) =>
         {
             // Not ready for visitors while the pages warm: the health check says so, and when to ask again.
-            if (context.Request.Path == "/health" && !context.RequestServices.GetRequiredService<SiteWarmUp>().IsDone)
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers.RetryAfter = "1";
-                return Task.CompletedTask;
-            }
-
-            return next(context);
+            return context.Request.Path == HealthPath && !context.RequestServices.GetRequiredService<SiteWarmUp>().IsDone
+                ? SiteWarmUp.AnswerNotReadyAsync(context.Response)
+                : next(context);
         });
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks(HealthPath);
         app.MapStaticAssets();
         app.MapControllers().WithStaticAssets();
         return app;

@@ -130,6 +130,24 @@ public sealed class RequestLogTests
         Assert.Equal(LogEventLevel.Error, SiteHosting.RequestLogLevel(new DefaultHttpContext(), 1, new InvalidOperationException()));
     }
 
+    [Fact]
+    public async Task While_the_pages_warm_the_health_check_says_so_in_a_line_of_text_and_is_not_logged_as_a_failure()
+    {
+        var context = new DefaultHttpContext { Request = { Path = "/health" }, Response = { Body = new MemoryStream() } };
+
+        await JobQuality.Web.Shared.SiteWarmUp.AnswerNotReadyAsync(context.Response);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.Equal("1", context.Response.Headers.RetryAfter.ToString());
+        Assert.StartsWith("text/plain", context.Response.ContentType, StringComparison.Ordinal);
+        Assert.Equal("Warming up", System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
+        Assert.Equal(LogEventLevel.Information, SiteHosting.RequestLogLevel(context, 1, null));
+
+        // Any other page that answers 503 is the site failing.
+        var page = new DefaultHttpContext { Request = { Path = "/toolkit" }, Response = { StatusCode = StatusCodes.Status503ServiceUnavailable } };
+        Assert.Equal(LogEventLevel.Error, SiteHosting.RequestLogLevel(page, 1, null));
+    }
+
     private static async Task<string> EventuallyAsync(Func<string?> find)
     {
         for (var i = 0; i < 100; i++)

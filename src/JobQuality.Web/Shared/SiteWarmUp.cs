@@ -55,6 +55,18 @@ public sealed partial class SiteWarmUp(IServer server, ILogger<SiteWarmUp> logge
         }
     }
 
+    /// <summary>
+    /// The health check's answer while the pages warm: 503, when to ask again, and a line of text,
+    /// so that the site does not render its HTML error page for every poll of a load balancer.
+    /// </summary>
+    public static Task AnswerNotReadyAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = "1";
+        response.ContentType = "text/plain; charset=utf-8";
+        return response.WriteAsync("Warming up");
+    }
+
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
