@@ -109,18 +109,14 @@ public sealed class RequestLogTests
         using (turn)
         {
             using var leaving = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = token,
-                ["Name"] = "Leaving Early",
-                ["Email"] = "leaving.early@example.org",
-                ["Consent"] = "true",
-            });
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync($"/webinars/{webinar.Slug}/register", form, leaving.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                RegisterAsync(client, webinar.Slug, "Leaving Early", "leaving.early@example.org", token, cancellationToken: leaving.Token));
         }
 
-        var line = await EventuallyAsync(() => site.Logs.Lines.FirstOrDefault(l => l.Contains($"HTTP \"POST\" \"/webinars/{webinar.Slug}/register\" responded", StringComparison.Ordinal)));
-        Assert.StartsWith("Information ", line, StringComparison.Ordinal);
+        var line = await EventuallyAsync(
+            () => Task.FromResult(site.Logs.Lines.FirstOrDefault(l => l.Contains($"HTTP \"POST\" \"/webinars/{webinar.Slug}/register\" responded", StringComparison.Ordinal))),
+            l => l is not null, "the registration's log line");
+        Assert.StartsWith("Information ", line!, StringComparison.Ordinal);
         Assert.Empty(await RegistrationsAsync(site, webinar.Id));
 
         // Other requests keep their levels: a page served is information, a failure of the site an error.
@@ -146,20 +142,5 @@ public sealed class RequestLogTests
         // Any other page that answers 503 is the site failing.
         var page = new DefaultHttpContext { Request = { Path = "/toolkit" }, Response = { StatusCode = StatusCodes.Status503ServiceUnavailable } };
         Assert.Equal(LogEventLevel.Error, SiteHosting.RequestLogLevel(page, 1, null));
-    }
-
-    private static async Task<string> EventuallyAsync(Func<string?> find)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (find() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException("The request's log line never came.");
     }
 }

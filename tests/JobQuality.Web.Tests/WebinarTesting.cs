@@ -49,7 +49,7 @@ public static class WebinarTesting
 
     public static async Task<HttpResponseMessage> RegisterAsync(
         HttpClient client, string slug, string name, string email, string? token = null,
-        string? organization = null, string? field = null, bool consent = true)
+        string? organization = null, string? field = null, bool consent = true, CancellationToken cancellationToken = default)
     {
         token ??= await FormTokenAsync(client, "/webinars/" + slug);
         var fields = new Dictionary<string, string>
@@ -62,7 +62,7 @@ public static class WebinarTesting
             ["Consent"] = consent ? "true" : "false",
         };
         using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync($"/webinars/{slug}/register", content);
+        return await client.PostAsync($"/webinars/{slug}/register", content, cancellationToken);
     }
 
     public static async Task<AngleSharp.Dom.IDocument> ReadPageAsync(this HttpResponseMessage response) =>
