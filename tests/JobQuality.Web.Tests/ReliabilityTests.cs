@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using JobQuality.Web.Security;
@@ -86,8 +84,8 @@ public sealed class ConfigurationTests
     }
 }
 
-/// <summary>The site run as its own process, as an operator runs it: its log goes where the configuration says.</summary>
-public sealed class SiteProcessLoggingTests : IDisposable
+/// <summary>The site run as its own process, as an operator runs it: where its log goes, and how it stops.</summary>
+public sealed class SiteProcessTests : IDisposable
 {
     private readonly TestDatabase _database = TestDatabase.FromEnvironment();
     private readonly string _folder = Directory.CreateTempSubdirectory("jobquality-log-").FullName;
@@ -95,78 +93,59 @@ public sealed class SiteProcessLoggingTests : IDisposable
     [Fact]
     public async Task The_log_goes_to_the_console_as_json_and_to_any_sink_the_configuration_adds()
     {
-        var port = LocalServer.FreePort();
         var logFile = Path.Combine(_folder, "site.log");
-        var start = new ProcessStartInfo("dotnet")
+        var site = SiteProcess.Start(_database, new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-                ["Content__Path"] = Repository.ContentPath,
-                ["Email__PickupDirectory"] = Path.Combine(_folder, "mail"),
-                ["Serilog__MinimumLevel__Default"] = "Information",
-                ["Serilog__WriteTo__File__Name"] = "File",
-                ["Serilog__WriteTo__File__Args__path"] = logFile,
-                ["Serilog__WriteTo__File__Args__formatter__type"] = "Serilog.Templates.ExpressionTemplate, Serilog.Expressions",
-                ["Serilog__WriteTo__File__Args__formatter__template"] = "{@l:u3} {@m}\n",
-            },
-        };
-        foreach (var (name, value) in _database.EnvironmentVariables)
+            ["Email__PickupDirectory"] = Path.Combine(_folder, "mail"),
+            ["Serilog__WriteTo__File__Name"] = "File",
+            ["Serilog__WriteTo__File__Args__path"] = logFile,
+            ["Serilog__WriteTo__File__Args__formatter__type"] = "Serilog.Templates.ExpressionTemplate, Serilog.Expressions",
+            ["Serilog__WriteTo__File__Args__formatter__template"] = "{@l:u3} {@m}\n",
+        });
+        await using (site)
         {
-            start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JobQuality.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var client = new HttpClient { BaseAddress = site.Address };
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             while (!await AnswersAsync(client, "/health"))
             {
-                if (process.HasExited)
-                {
-                    Assert.Fail($"The site stopped: {await errors}");
-                }
-
+                Assert.False(site.HasExited, $"The site stopped: {site.Errors}");
                 Assert.True(DateTime.UtcNow < deadline, "The site did not become healthy within a minute.");
                 await Task.Delay(200);
             }
 
             Assert.True(await AnswersAsync(client, "/toolkit"));
-        }
-        finally
-        {
-            // Stopped as a container is stopped, so that the site writes out what it has logged.
-            using (var stop = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await stop.WaitForExitAsync();
-            }
 
-            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await process.WaitForExitAsync(stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            // Stopped as a container is stopped, so that the site writes out what it has logged.
+            Assert.Equal(0, await site.StopAsync());
         }
 
         // One JSON object a line, with the request's properties beside the rendered message.
-        var events = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var events = site.Output.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var request = events.Last(e => e.TryGetProperty("RequestPath", out var path) && path.GetString() == "/toolkit");
         Assert.Equal(200, request.GetProperty("StatusCode").GetInt32());
         Assert.StartsWith("HTTP \"GET\" \"/toolkit\" responded 200", request.GetProperty("@m").GetString(), StringComparison.Ordinal);
         Assert.Contains("INF HTTP GET /toolkit responded 200", await File.ReadAllTextAsync(logFile), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A deployment that replaces the site, or Ctrl+C, may stop it before it has finished starting:
+    /// while it imports the content on its first start, or while it warms its pages. It stops as it
+    /// would once started (exit code 0), instead of aborting with an unhandled exception and a core dump.
+    /// </summary>
+    [Theory]
+    [InlineData("importing")]
+    [InlineData("Now listening on")]
+    public async Task Stopped_while_it_is_still_starting_the_site_exits_cleanly(string stage)
+    {
+        var site = SiteProcess.Start(_database, new Dictionary<string, string> { ["Email__PickupDirectory"] = Path.Combine(_folder, "mail") });
+        await using (site)
+        {
+            await site.WaitForLineAsync(stage, TimeSpan.FromSeconds(60));
+
+            Assert.Equal(0, await site.StopAsync());
+        }
+
+        Assert.DoesNotContain("Unhandled exception", site.Errors + string.Join('\n', site.Output), StringComparison.Ordinal);
     }
 
     private static async Task<bool> AnswersAsync(HttpClient client, string path)

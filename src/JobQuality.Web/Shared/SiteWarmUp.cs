@@ -44,10 +44,18 @@ public sealed partial class SiteWarmUp(IServer server, ILogger<SiteWarmUp> logge
                 LogWarm(logger, pages);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            // Warming is a courtesy to the first visitors; the site serves without it.
-            LogNotWarm(logger, ex.GetType().Name);
+            // Warming is a courtesy to the first visitors; the site serves without it. Asked to stop
+            // meanwhile (a deployment replacing it, Ctrl+C), the site goes on to stop as usual.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                LogStoppedWarming(logger);
+            }
+            else
+            {
+                LogNotWarm(logger, ex.GetType().Name);
+            }
         }
         finally
         {
@@ -96,4 +104,7 @@ public sealed partial class SiteWarmUp(IServer server, ILogger<SiteWarmUp> logge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warming the pages stopped early ({ErrorType}); the site serves them as they are asked for")]
     private static partial void LogNotWarm(ILogger logger, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The site was asked to stop while warming its pages")]
+    private static partial void LogStoppedWarming(ILogger logger);
 }
