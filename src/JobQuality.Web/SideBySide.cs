@@ -4,9 +4,9 @@ namespace JobQuality.Web;
 internal static class SideBySide
 {
     /// <summary>
-    /// One worker per core. The site starts its thread pool with many threads (see the project file),
-    /// and a loop without a limit would use them all: dozens of threads sharing two cores, each with its
-    /// own sanitiser and parser, all stopping for every garbage collection the others cause.
+    /// One worker per core. A loop without a limit takes every thread the pool gives it, and the pool
+    /// adds threads while the loop's bodies keep them busy: more threads than cores, each with the
+    /// objects of the file it holds, all stopping for every garbage collection the others cause.
     /// </summary>
     public static readonly ParallelOptions OnEveryCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 }

@@ -20,8 +20,11 @@ public static class MarkdownRenderer
         .UseListExtras()
         .Build();
 
-    /// <summary>One sanitiser per thread: the import renders many bodies side by side.</summary>
-    private static readonly ThreadLocal<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
+    /// <summary>
+    /// One sanitiser for the whole site. Its <c>Sanitize</c> is thread-safe once it is configured
+    /// (HtmlSanitizer's documented guarantee), so the import's bodies rendered side by side share it.
+    /// </summary>
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     public static string Render(string? markdown)
     {
@@ -31,7 +34,7 @@ public static class MarkdownRenderer
         }
 
         var html = Markdown.ToHtml(markdown, Pipeline);
-        return Sanitizer.Value!.Sanitize(html);
+        return Sanitizer.Sanitize(html);
     }
 
     private static HtmlSanitizer CreateSanitizer()
