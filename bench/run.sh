@@ -96,6 +96,30 @@ echo "peak memory under load, started again: $(peak_memory)"
 echo "(bash bench/floor.sh measures the MVC template with individual accounts under the same load)"
 kill "$site_pid"; wait "$site_pid" 2>/dev/null || true
 
+# One start says little on a machine whose speed moves by a third within the hour: five of each,
+# interleaved, each first start on a new database.
+echo
+echo "# Start-up to first page, five times each"
+first_page_ms() { # database file
+    local started pid
+    started=$(date +%s%N)
+    (cd "$work/app" && ConnectionStrings__JobQuality="Data Source=$1" exec dotnet JobQuality.Web.dll --urls "$BASE") > "$work/start.log" 2>&1 &
+    pid=$!
+    until curl -sf "$BASE/" >/dev/null; do sleep 0.02; done
+    echo $(( ($(date +%s%N) - started) / 1000000 ))
+    until curl -sf "$BASE/health" >/dev/null; do sleep 0.05; done
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+median() { tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+firsts=() agains=()
+for i in 1 2 3 4 5; do
+    rm -f "$work/starts.db"*
+    firsts+=("$(first_page_ms "$work/starts.db")")
+    agains+=("$(first_page_ms "$work/starts.db")")
+done
+echo "first start on the seed content: ${firsts[*]} ms (median $(echo "${firsts[*]}" | median) ms)"
+echo "started again: ${agains[*]} ms (median $(echo "${agains[*]}" | median) ms)"
+
 echo
 echo "# 10,000 toolkit resources"
 python3 bench/generate-toolkit.py "$work/generated" 10000
