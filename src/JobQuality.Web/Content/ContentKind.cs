@@ -15,45 +15,38 @@ public static class ContentKinds
     public static IReadOnlyList<ContentKind> All { get; } =
         [ContentKind.Exemplar, ContentKind.ToolkitResource, ContentKind.Research, ContentKind.Webinar];
 
-    /// <summary>The first segment of the kind's public address; also its folder under content/.</summary>
-    public static string Segment(this ContentKind kind) => kind switch
+    /// <summary>The words the site uses for one kind.</summary>
+    /// <param name="Segment">The first segment of the kind's public address; also its folder under content/.</param>
+    /// <param name="Plural">The heading used for a list of this kind.</param>
+    /// <param name="Singular">The label of one item of this kind.</param>
+    /// <param name="Items">Items of this kind, as a sentence counts them: "12 toolkit resources".</param>
+    private sealed record Names(string Segment, string Plural, string Singular, string Items);
+
+    private static readonly Names ExemplarNames = new("exemplars", "Exemplars", "Exemplar", "exemplar profiles");
+    private static readonly Names ToolkitNames = new("toolkit", "Toolkit", "Toolkit resource", "toolkit resources");
+    private static readonly Names ResearchNames = new("research", "Research", "Research", "research publications");
+    private static readonly Names WebinarNames = new("webinars", "Webinars", "Webinar", "webinars");
+
+    private static Names Of(ContentKind kind) => kind switch
     {
-        ContentKind.Exemplar => "exemplars",
-        ContentKind.ToolkitResource => "toolkit",
-        ContentKind.Research => "research",
-        ContentKind.Webinar => "webinars",
+        ContentKind.Exemplar => ExemplarNames,
+        ContentKind.ToolkitResource => ToolkitNames,
+        ContentKind.Research => ResearchNames,
+        ContentKind.Webinar => WebinarNames,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The first segment of the kind's public address; also its folder under content/.</summary>
+    public static string Segment(this ContentKind kind) => Of(kind).Segment;
 
     /// <summary>The heading used for a list of this kind.</summary>
-    public static string PluralName(this ContentKind kind) => kind switch
-    {
-        ContentKind.Exemplar => "Exemplars",
-        ContentKind.ToolkitResource => "Toolkit",
-        ContentKind.Research => "Research",
-        ContentKind.Webinar => "Webinars",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string PluralName(this ContentKind kind) => Of(kind).Plural;
 
     /// <summary>Items of this kind, as a sentence counts them: "12 toolkit resources".</summary>
-    public static string ItemsName(this ContentKind kind) => kind switch
-    {
-        ContentKind.Exemplar => "exemplar profiles",
-        ContentKind.ToolkitResource => "toolkit resources",
-        ContentKind.Research => "research publications",
-        ContentKind.Webinar => "webinars",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string ItemsName(this ContentKind kind) => Of(kind).Items;
 
     /// <summary>The label of one item of this kind.</summary>
-    public static string SingularName(this ContentKind kind) => kind switch
-    {
-        ContentKind.Exemplar => "Exemplar",
-        ContentKind.ToolkitResource => "Toolkit resource",
-        ContentKind.Research => "Research",
-        ContentKind.Webinar => "Webinar",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string SingularName(this ContentKind kind) => Of(kind).Singular;
 
     public static string PathFor(this ContentKind kind, string slug) => $"/{kind.Segment()}/{slug}";
 
