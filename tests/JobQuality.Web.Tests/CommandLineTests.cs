@@ -148,25 +148,9 @@ public static class SiteCommand
 {
     public static async Task<(int Code, string Output, string Errors)> RunAsync(TestDatabase database, string? input, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardInput = input is not null,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["DOTNET_ENVIRONMENT"] = "Testing" },
-        };
-        foreach (var (name, value) in database.EnvironmentVariables)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JobQuality.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = SiteProcess.StartInfo(database, arguments);
+        start.RedirectStandardInput = input is not null;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         using var process = Process.Start(start)!;
         if (input is not null)
         {

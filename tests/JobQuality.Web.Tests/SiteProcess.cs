@@ -34,26 +34,15 @@ public sealed class SiteProcess : IAsyncDisposable
     public static SiteProcess Start(TestDatabase database, IReadOnlyDictionary<string, string> environment)
     {
         var port = LocalServer.FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-                ["Content__Path"] = Repository.ContentPath,
-                ["Serilog__MinimumLevel__Default"] = "Information",
-            },
-        };
-        foreach (var (name, value) in database.EnvironmentVariables.Concat(environment))
+        var start = StartInfo(database, "--urls", $"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Content__Path"] = Repository.ContentPath;
+        start.Environment["Serilog__MinimumLevel__Default"] = "Information";
+        foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JobQuality.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
         var process = new Process { StartInfo = start };
         var site = new SiteProcess(process, port);
         process.OutputDataReceived += (_, line) => site.Received(line.Data, site._output);
@@ -62,6 +51,29 @@ public sealed class SiteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return site;
+    }
+
+    /// <summary>The site's assembly run with <paramref name="arguments"/> on <paramref name="database"/>, its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(TestDatabase database, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in database.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JobQuality.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>Waits until the site writes a line that contains <paramref name="text"/>.</summary>
