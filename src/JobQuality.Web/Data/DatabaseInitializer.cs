@@ -48,6 +48,11 @@ public sealed partial class DatabaseInitializer(
         }
 
         var db = scopedServices.GetRequiredService<JobQualityDbContext>();
+        if (db.Database.IsSqlite() && await NewSqliteDatabase.CreateSchemaIfEmptyAsync(db.Database, cancellationToken))
+        {
+            LogCreatedSchema(logger);
+            return;
+        }
 
         // Most starts find the database up to date: asking costs one query, where Migrate would also
         // compare the whole model with the last migration's before finding nothing to do.
@@ -98,6 +103,9 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The SQLite journal mode is {JournalMode}")]
     private static partial void LogJournalMode(ILogger logger, string? journalMode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The SQLite database was new: created its schema from the migrations' script")]
+    private static partial void LogCreatedSchema(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrating database associated with context {DbContextName}")]
     private static partial void LogMigrating(ILogger logger, string dbContextName);
